@@ -1,0 +1,3 @@
+export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger';
+export { startMetricsServer, type MetricsServer } from './metrics-server';
+export { parseDurationMs } from './duration';

@@ -1,0 +1,11 @@
+// Original file: proto/appliance.proto
+
+import type { MaskedObject as _hsmlab_hsm_v1_MaskedObject, MaskedObject__Output as _hsmlab_hsm_v1_MaskedObject__Output } from '../../../hsmlab/hsm/v1/MaskedObject';
+
+export interface ExportMaskedResponse {
+  'objects'?: (_hsmlab_hsm_v1_MaskedObject)[];
+}
+
+export interface ExportMaskedResponse__Output {
+  'objects': (_hsmlab_hsm_v1_MaskedObject__Output)[];
+}

@@ -1,0 +1,10 @@
+// Original file: proto/appliance.proto
+
+
+export interface GetJoinRequestRequest {
+  'clusterId'?: (string);
+}
+
+export interface GetJoinRequestRequest__Output {
+  'clusterId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/appliance.proto
+
+
+export interface InitializeClusterRequest {
+  'clusterId'?: (string);
+}
+
+export interface InitializeClusterRequest__Output {
+  'clusterId': (string);
+}

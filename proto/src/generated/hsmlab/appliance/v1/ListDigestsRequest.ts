@@ -1,0 +1,12 @@
+// Original file: proto/appliance.proto
+
+
+export interface ListDigestsRequest {
+  'afterHandle'?: (string);
+  'pageSize'?: (number);
+}
+
+export interface ListDigestsRequest__Output {
+  'afterHandle': (string);
+  'pageSize': (number);
+}

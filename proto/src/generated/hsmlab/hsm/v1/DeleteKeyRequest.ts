@@ -1,0 +1,10 @@
+// Original file: proto/hsm.proto
+
+
+export interface DeleteKeyRequest {
+  'handle'?: (string);
+}
+
+export interface DeleteKeyRequest__Output {
+  'handle': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/hsm.proto
+
+
+export interface GetKeyRequest {
+  'handle'?: (string);
+}
+
+export interface GetKeyRequest__Output {
+  'handle': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/hsm.proto
+
+
+export interface GetNodeInfoRequest {
+}
+
+export interface GetNodeInfoRequest__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/hsm.proto
+
+
+export interface LogoutRequest {
+}
+
+export interface LogoutRequest__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: proto/hsm.proto
+
+
+export interface LogoutResponse {
+}
+
+export interface LogoutResponse__Output {
+}

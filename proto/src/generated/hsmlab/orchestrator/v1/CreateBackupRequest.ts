@@ -1,0 +1,10 @@
+// Original file: proto/orchestrator.proto
+
+
+export interface CreateBackupRequest {
+  'clusterId'?: (string);
+}
+
+export interface CreateBackupRequest__Output {
+  'clusterId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/orchestrator.proto
+
+
+export interface CreateClusterFromBackupRequest {
+  'backupId'?: (string);
+}
+
+export interface CreateClusterFromBackupRequest__Output {
+  'backupId': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/orchestrator.proto
+
+
+export interface ListBackupsRequest {
+  'clusterId'?: (string);
+}
+
+export interface ListBackupsRequest__Output {
+  'clusterId': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/orchestrator.proto
+
+
+export interface RemoveHsmRequest {
+  'clusterId'?: (string);
+  'hsmId'?: (string);
+}
+
+export interface RemoveHsmRequest__Output {
+  'clusterId': (string);
+  'hsmId': (string);
+}
