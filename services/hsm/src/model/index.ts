@@ -1,0 +1,4 @@
+export * from './version';
+export * from './objects';
+export * from './clock';
+export * from './hlc';
