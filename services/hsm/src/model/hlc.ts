@@ -1,5 +1,5 @@
 import type { Clock } from './clock';
-import { compareVersions, type Version } from './version';
+import type { Version } from './version';
 
 /**
  * HybridLogicalClock stamps this node's writes. A stamp is never lower than
@@ -29,14 +29,12 @@ export class HybridLogicalClock {
 
   /** observe moves the clock past a version made elsewhere (or loaded). */
   observe(v: Version): void {
-    const mine: Version = { wallMs: this.wallMs, logical: this.logical, nodeId: this.nodeId };
-    if (compareVersions(v, mine) > 0 && (v.wallMs > this.wallMs || v.logical >= this.logical)) {
-      if (v.wallMs > this.wallMs) {
-        this.wallMs = v.wallMs;
-        this.logical = v.logical;
-      } else {
-        this.logical = v.logical;
-      }
+    if (v.wallMs > this.wallMs) {
+      this.wallMs = v.wallMs;
+      this.logical = v.logical;
+    } else if (v.wallMs === this.wallMs && v.logical > this.logical) {
+      this.logical = v.logical;
     }
   }
+
 }

@@ -2,3 +2,4 @@ export * from './version';
 export * from './objects';
 export * from './clock';
 export * from './hlc';
+export * from './codec';
