@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AddHsmRequest as _hsmlab_orchestrator_v1_AddHsmRequest, AddHsmRequest__Output as _hsmlab_orchestrator_v1_AddHsmRequest__Output } from './hsmlab/orchestrator/v1/AddHsmRequest';
+import type { ApplyBackupRequest as _hsmlab_orchestrator_v1_ApplyBackupRequest, ApplyBackupRequest__Output as _hsmlab_orchestrator_v1_ApplyBackupRequest__Output } from './hsmlab/orchestrator/v1/ApplyBackupRequest';
+import type { ApplyBackupResponse as _hsmlab_orchestrator_v1_ApplyBackupResponse, ApplyBackupResponse__Output as _hsmlab_orchestrator_v1_ApplyBackupResponse__Output } from './hsmlab/orchestrator/v1/ApplyBackupResponse';
 import type { Backup as _hsmlab_orchestrator_v1_Backup, Backup__Output as _hsmlab_orchestrator_v1_Backup__Output } from './hsmlab/orchestrator/v1/Backup';
 import type { Cluster as _hsmlab_orchestrator_v1_Cluster, Cluster__Output as _hsmlab_orchestrator_v1_Cluster__Output } from './hsmlab/orchestrator/v1/Cluster';
 import type { ClusterEvent as _hsmlab_orchestrator_v1_ClusterEvent, ClusterEvent__Output as _hsmlab_orchestrator_v1_ClusterEvent__Output } from './hsmlab/orchestrator/v1/ClusterEvent';
@@ -30,6 +32,8 @@ export interface ProtoGrpcType {
     orchestrator: {
       v1: {
         AddHsmRequest: MessageTypeDefinition<_hsmlab_orchestrator_v1_AddHsmRequest, _hsmlab_orchestrator_v1_AddHsmRequest__Output>
+        ApplyBackupRequest: MessageTypeDefinition<_hsmlab_orchestrator_v1_ApplyBackupRequest, _hsmlab_orchestrator_v1_ApplyBackupRequest__Output>
+        ApplyBackupResponse: MessageTypeDefinition<_hsmlab_orchestrator_v1_ApplyBackupResponse, _hsmlab_orchestrator_v1_ApplyBackupResponse__Output>
         Backup: MessageTypeDefinition<_hsmlab_orchestrator_v1_Backup, _hsmlab_orchestrator_v1_Backup__Output>
         Cluster: MessageTypeDefinition<_hsmlab_orchestrator_v1_Cluster, _hsmlab_orchestrator_v1_Cluster__Output>
         ClusterEvent: MessageTypeDefinition<_hsmlab_orchestrator_v1_ClusterEvent, _hsmlab_orchestrator_v1_ClusterEvent__Output>

@@ -6,11 +6,13 @@ import type { BackupManifest as _hsmlab_appliance_v1_BackupManifest, BackupManif
 export interface BackupPart {
   'object'?: (_hsmlab_hsm_v1_MaskedObject | null);
   'manifest'?: (_hsmlab_appliance_v1_BackupManifest | null);
-  'part'?: "object"|"manifest";
+  'targetClusterId'?: (string);
+  'part'?: "object"|"manifest"|"targetClusterId";
 }
 
 export interface BackupPart__Output {
   'object'?: (_hsmlab_hsm_v1_MaskedObject__Output | null);
   'manifest'?: (_hsmlab_appliance_v1_BackupManifest__Output | null);
-  'part'?: "object"|"manifest";
+  'targetClusterId'?: (string);
+  'part'?: "object"|"manifest"|"targetClusterId";
 }

@@ -10,6 +10,9 @@ export interface Backup {
   'objectCount'?: (number);
   'deleteAtMs'?: (number | string | Long);
   'trigger'?: (string);
+  'domainId'?: (string);
+  'sourceHsmId'?: (string);
+  'sizeBytes'?: (number | string | Long);
 }
 
 export interface Backup__Output {
@@ -20,4 +23,7 @@ export interface Backup__Output {
   'objectCount': (number);
   'deleteAtMs': (number);
   'trigger': (string);
+  'domainId': (string);
+  'sourceHsmId': (string);
+  'sizeBytes': (number);
 }

@@ -11,6 +11,7 @@ export interface Cluster {
   'domainId'?: (string);
   'createdAtMs'?: (number | string | Long);
   'sourceBackupId'?: (string);
+  'activatedAtMs'?: (number | string | Long);
 }
 
 export interface Cluster__Output {
@@ -21,4 +22,5 @@ export interface Cluster__Output {
   'domainId': (string);
   'createdAtMs': (number);
   'sourceBackupId': (string);
+  'activatedAtMs': (number);
 }

@@ -13,6 +13,7 @@ export interface Hsm {
   'capacity'?: (number | string);
   'inSync'?: (boolean);
   'lastSeenMs'?: (number | string | Long);
+  'addedAtMs'?: (number | string | Long);
 }
 
 export interface Hsm__Output {
@@ -26,4 +27,5 @@ export interface Hsm__Output {
   'capacity': (number);
   'inSync': (boolean);
   'lastSeenMs': (number);
+  'addedAtMs': (number);
 }

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AddHsmRequest as _hsmlab_orchestrator_v1_AddHsmRequest, AddHsmRequest__Output as _hsmlab_orchestrator_v1_AddHsmRequest__Output } from '../../../hsmlab/orchestrator/v1/AddHsmRequest';
+import type { ApplyBackupRequest as _hsmlab_orchestrator_v1_ApplyBackupRequest, ApplyBackupRequest__Output as _hsmlab_orchestrator_v1_ApplyBackupRequest__Output } from '../../../hsmlab/orchestrator/v1/ApplyBackupRequest';
+import type { ApplyBackupResponse as _hsmlab_orchestrator_v1_ApplyBackupResponse, ApplyBackupResponse__Output as _hsmlab_orchestrator_v1_ApplyBackupResponse__Output } from '../../../hsmlab/orchestrator/v1/ApplyBackupResponse';
 import type { Backup as _hsmlab_orchestrator_v1_Backup, Backup__Output as _hsmlab_orchestrator_v1_Backup__Output } from '../../../hsmlab/orchestrator/v1/Backup';
 import type { Cluster as _hsmlab_orchestrator_v1_Cluster, Cluster__Output as _hsmlab_orchestrator_v1_Cluster__Output } from '../../../hsmlab/orchestrator/v1/Cluster';
 import type { ClusterEvent as _hsmlab_orchestrator_v1_ClusterEvent, ClusterEvent__Output as _hsmlab_orchestrator_v1_ClusterEvent__Output } from '../../../hsmlab/orchestrator/v1/ClusterEvent';
@@ -30,6 +32,15 @@ export interface OrchestratorClient extends grpc.Client {
   addHsm(argument: _hsmlab_orchestrator_v1_AddHsmRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_Hsm__Output>): grpc.ClientUnaryCall;
   addHsm(argument: _hsmlab_orchestrator_v1_AddHsmRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_Hsm__Output>): grpc.ClientUnaryCall;
   addHsm(argument: _hsmlab_orchestrator_v1_AddHsmRequest, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_Hsm__Output>): grpc.ClientUnaryCall;
+  
+  ApplyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  ApplyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  ApplyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  ApplyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  applyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  applyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  applyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
+  applyBackup(argument: _hsmlab_orchestrator_v1_ApplyBackupRequest, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_ApplyBackupResponse__Output>): grpc.ClientUnaryCall;
   
   CreateBackup(argument: _hsmlab_orchestrator_v1_CreateBackupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_Backup__Output>): grpc.ClientUnaryCall;
   CreateBackup(argument: _hsmlab_orchestrator_v1_CreateBackupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_hsmlab_orchestrator_v1_Backup__Output>): grpc.ClientUnaryCall;
@@ -131,6 +142,8 @@ export interface OrchestratorClient extends grpc.Client {
 export interface OrchestratorHandlers extends grpc.UntypedServiceImplementation {
   AddHsm: grpc.handleUnaryCall<_hsmlab_orchestrator_v1_AddHsmRequest__Output, _hsmlab_orchestrator_v1_Hsm>;
   
+  ApplyBackup: grpc.handleUnaryCall<_hsmlab_orchestrator_v1_ApplyBackupRequest__Output, _hsmlab_orchestrator_v1_ApplyBackupResponse>;
+  
   CreateBackup: grpc.handleUnaryCall<_hsmlab_orchestrator_v1_CreateBackupRequest__Output, _hsmlab_orchestrator_v1_Backup>;
   
   CreateCluster: grpc.handleUnaryCall<_hsmlab_orchestrator_v1_CreateClusterRequest__Output, _hsmlab_orchestrator_v1_Cluster>;
@@ -157,6 +170,7 @@ export interface OrchestratorHandlers extends grpc.UntypedServiceImplementation 
 
 export interface OrchestratorDefinition extends grpc.ServiceDefinition {
   AddHsm: MethodDefinition<_hsmlab_orchestrator_v1_AddHsmRequest, _hsmlab_orchestrator_v1_Hsm, _hsmlab_orchestrator_v1_AddHsmRequest__Output, _hsmlab_orchestrator_v1_Hsm__Output>
+  ApplyBackup: MethodDefinition<_hsmlab_orchestrator_v1_ApplyBackupRequest, _hsmlab_orchestrator_v1_ApplyBackupResponse, _hsmlab_orchestrator_v1_ApplyBackupRequest__Output, _hsmlab_orchestrator_v1_ApplyBackupResponse__Output>
   CreateBackup: MethodDefinition<_hsmlab_orchestrator_v1_CreateBackupRequest, _hsmlab_orchestrator_v1_Backup, _hsmlab_orchestrator_v1_CreateBackupRequest__Output, _hsmlab_orchestrator_v1_Backup__Output>
   CreateCluster: MethodDefinition<_hsmlab_orchestrator_v1_CreateClusterRequest, _hsmlab_orchestrator_v1_Cluster, _hsmlab_orchestrator_v1_CreateClusterRequest__Output, _hsmlab_orchestrator_v1_Cluster__Output>
   CreateClusterFromBackup: MethodDefinition<_hsmlab_orchestrator_v1_CreateClusterFromBackupRequest, _hsmlab_orchestrator_v1_Cluster, _hsmlab_orchestrator_v1_CreateClusterFromBackupRequest__Output, _hsmlab_orchestrator_v1_Cluster__Output>

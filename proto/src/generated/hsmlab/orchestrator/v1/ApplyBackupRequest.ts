@@ -1,0 +1,12 @@
+// Original file: proto/orchestrator.proto
+
+
+export interface ApplyBackupRequest {
+  'backupId'?: (string);
+  'clusterId'?: (string);
+}
+
+export interface ApplyBackupRequest__Output {
+  'backupId': (string);
+  'clusterId': (string);
+}
