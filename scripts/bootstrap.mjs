@@ -1,7 +1,8 @@
 // Brings a clone to a runnable state with only Node 20+ and npm: pnpm at the
-// pinned version, dependencies from the lockfile, then the TypeScript build.
-// Each step is skipped when it is already up to date.
-import { existsSync, statSync, readdirSync } from 'node:fs';
+// pinned version, dependencies from the lockfile when the lockfile is newer
+// than the last install, then the TypeScript build. `tsc -b` is incremental,
+// so the build is cheap when nothing changed; HSMLAB_SKIP_BUILD=1 skips it.
+import { existsSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPnpm } from './run-pnpm.mjs';
@@ -17,29 +18,17 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    if (name.name === 'node_modules' || name.name === 'dist' || name.name.startsWith('.')) continue;
-    const path = join(dir, name.name);
-    if (name.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|proto|json)$/.test(name.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const marker = join(root, 'node_modules', '.modules.yaml');
-if (mtime(marker) < mtime(join(root, 'pnpm-lock.yaml'))) {
-  console.error('hsmlab: installing dependencies from the lockfile');
-  const status = runPnpm(['install', '--frozen-lockfile']);
+function run(what, args) {
+  console.error(`hsmlab: ${what}`);
+  const status = runPnpm(args);
   if (status !== 0) process.exit(status);
 }
 
-const builtMarker = join(root, 'packages', 'cli', 'dist', 'main.js');
-const sources = ['proto', 'packages', 'services', 'bench', 'test'].map((d) => join(root, d));
-const newest = Math.max(...sources.filter(existsSync).map(newestSource));
-if (process.env.HSMLAB_SKIP_BUILD !== '1' && mtime(builtMarker) < newest) {
-  console.error('hsmlab: building');
-  const status = runPnpm(['run', 'build']);
-  if (status !== 0) process.exit(status);
+// pnpm rewrites node_modules/.modules.yaml on every install.
+if (mtime(join(root, 'node_modules', '.modules.yaml')) < mtime(join(root, 'pnpm-lock.yaml'))) {
+  run('installing dependencies from the lockfile', ['install', '--frozen-lockfile']);
+}
+
+if (process.env.HSMLAB_SKIP_BUILD !== '1') {
+  run('building', ['run', '--silent', 'build']);
 }
