@@ -1,5 +1,11 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import { loadApplianceProto, loadHsmProto, METADATA, type ApplianceClient, type HsmClient } from '@hsmlab/proto';
+import {
+  loadApplianceProto,
+  loadHsmProto,
+  METADATA,
+  type ApplianceClient,
+  type HsmClient,
+} from '@hsmlab/proto';
 
 /** RawHsm is a thin promise wrapper over the generated clients, for tests of the node itself. */
 export class RawHsm {
@@ -44,10 +50,19 @@ export class RawHsm {
   }
 }
 
-function invoke<T>(client: any, method: string, request: object, md: Metadata, deadlineMs: number): Promise<T> {
+function invoke<T>(
+  client: any,
+  method: string,
+  request: object,
+  md: Metadata,
+  deadlineMs: number,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    client[method](request, md, { deadline: Date.now() + deadlineMs }, (err: ServiceError | null, res: T) =>
-      err ? reject(err) : resolve(res),
+    client[method](
+      request,
+      md,
+      { deadline: Date.now() + deadlineMs },
+      (err: ServiceError | null, res: T) => (err ? reject(err) : resolve(res)),
     );
   });
 }

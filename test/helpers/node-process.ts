@@ -39,7 +39,11 @@ export class ServiceProcess {
 
   async start(): Promise<string> {
     const child = spawn(process.execPath, [this.options.main, ...this.options.args], {
-      env: { ...process.env, HSMLAB_LOG_LEVEL: process.env.HSMLAB_LOG_LEVEL ?? 'info', ...this.options.env },
+      env: {
+        ...process.env,
+        HSMLAB_LOG_LEVEL: process.env.HSMLAB_LOG_LEVEL ?? 'info',
+        ...this.options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -53,7 +57,10 @@ export class ServiceProcess {
     });
     this.address = await new Promise<string>((resolveReady, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`${this.options.main} did not start in ${timeoutMs} ms: ${stderr.join('')}`)),
+        () =>
+          reject(
+            new Error(`${this.options.main} did not start in ${timeoutMs} ms: ${stderr.join('')}`),
+          ),
         timeoutMs,
       );
       const rl = createInterface({ input: child.stdout! });
@@ -71,14 +78,20 @@ export class ServiceProcess {
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`exited before it was ready (code ${code}, signal ${signal}): ${stderr.join('')}${this.lines.join('\n')}`));
+        reject(
+          new Error(
+            `exited before it was ready (code ${code}, signal ${signal}): ${stderr.join('')}${this.lines.join('\n')}`,
+          ),
+        );
       });
     });
     return this.address;
   }
 
   get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+    );
   }
 
   /** kill sends a signal and waits for the process to exit. */

@@ -66,7 +66,10 @@ export class CallRunner {
         // Nothing routable: wait for a node to come back (its probe runs on
         // its own backoff), but not past the deadline.
         rounds += 1;
-        const waitMs = Math.min(backoffDelayMs(this.options.backoff, rounds), spec.deadline.remainingMs());
+        const waitMs = Math.min(
+          backoffDelayMs(this.options.backoff, rounds),
+          spec.deadline.remainingMs(),
+        );
         await sleep(waitMs, spec.signal, this.pool.changed(), spec.operation);
         continue;
       }
@@ -114,7 +117,10 @@ export class CallRunner {
         }
         if (!this.pool.hasUntried(tried)) {
           rounds += 1;
-          const waitMs = Math.min(backoffDelayMs(this.options.backoff, rounds), spec.deadline.remainingMs());
+          const waitMs = Math.min(
+            backoffDelayMs(this.options.backoff, rounds),
+            spec.deadline.remainingMs(),
+          );
           await sleep(waitMs, spec.signal, undefined, spec.operation);
         }
       } finally {
@@ -183,7 +189,10 @@ export class CallRunner {
     const cause = this.failure(spec, last, order);
     const options = { code: last.code, nodeId: last.nodeId, cause };
     if (last.code === Status.RESOURCE_EXHAUSTED) {
-      return new BusyError(`${spec.operation}: every node tried was busy for ${budget} (${tried}; ${lastText})`, options);
+      return new BusyError(
+        `${spec.operation}: every node tried was busy for ${budget} (${tried}; ${lastText})`,
+        options,
+      );
     }
     if (last.code === Status.UNAVAILABLE) {
       return new ClusterUnavailableError(

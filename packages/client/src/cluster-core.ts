@@ -95,10 +95,16 @@ export class ClusterCore {
   }
 
   /** crypto runs one operation on the crypto stream of the least-loaded node. */
-  async crypto(target: CallTarget, op: CryptoOp, call?: CallOptions): Promise<hsmV1.CryptoResult__Output> {
+  async crypto(
+    target: CallTarget,
+    op: CryptoOp,
+    call?: CallOptions,
+  ): Promise<hsmV1.CryptoResult__Output> {
     return this.timed(target.operation, async () => {
       const spec = this.spec(target, 'crypto', call);
-      const { value } = await this.runner.run(spec, (node, c) => node.crypto(op, c.attemptMs, c.signal));
+      const { value } = await this.runner.run(spec, (node, c) =>
+        node.crypto(op, c.attemptMs, c.signal),
+      );
       return value;
     });
   }

@@ -45,7 +45,8 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 500;
 export const DEFAULT_MAX_BATCH_CALLS = 256;
 
 /** ADDRESS_PATTERN accepts host:port, [v6]:port and dns:/// style targets. */
-const ADDRESS_PATTERN = /^(?:[a-z][a-z0-9+.-]*:\/\/\/?)?(?:\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
+const ADDRESS_PATTERN =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/\/?)?(?:\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
 
 function positive(path: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -57,7 +58,8 @@ function positive(path: string, value: number | undefined, fallback: number, min
 
 function integer(path: string, value: number | undefined, fallback: number, min: number): number {
   const result = positive(path, value, fallback, min);
-  if (!Number.isInteger(result)) throw new InvalidOptionError(path, `must be an integer, got ${result}`);
+  if (!Number.isInteger(result))
+    throw new InvalidOptionError(path, `must be an integer, got ${result}`);
   return result;
 }
 
@@ -77,7 +79,9 @@ function pem(path: string, value: string | Buffer | undefined): Buffer | undefin
   return buffer;
 }
 
-function compileMembership(options: HsmClientOptions): Pick<CompiledOptions, 'nodes' | 'orchestrator'> {
+function compileMembership(
+  options: HsmClientOptions,
+): Pick<CompiledOptions, 'nodes' | 'orchestrator'> {
   if (options.nodes !== undefined && options.orchestrator !== undefined) {
     throw new InvalidOptionError('nodes', 'give either nodes or orchestrator, not both');
   }
@@ -187,7 +191,11 @@ export function compileOptions(options: HsmClientOptions): CompiledOptions {
     insecure: options.insecure === true,
     credentials: compileCredentials(options),
     minReplicas,
-    defaultDeadlineMs: positive('defaultDeadlineMs', options.defaultDeadlineMs, DEFAULT_DEADLINE_MS),
+    defaultDeadlineMs: positive(
+      'defaultDeadlineMs',
+      options.defaultDeadlineMs,
+      DEFAULT_DEADLINE_MS,
+    ),
     attemptTimeoutMs: positive(
       'attemptTimeoutMs',
       options.attemptTimeoutMs,

@@ -45,7 +45,9 @@ export interface DecryptInput {
 
 function bytes(value: Bytes | undefined): Buffer {
   if (value === undefined) return Buffer.alloc(0);
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return typeof value === 'string'
+    ? Buffer.from(value, 'utf8')
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
 /**
@@ -56,7 +58,12 @@ function bytes(value: Bytes | undefined): Buffer {
 export class CryptoApi {
   constructor(private readonly core: ClusterCore) {}
 
-  async sign(key: KeyRef, mechanism: Mechanism, data: Bytes, options: SignOptions = {}): Promise<Buffer> {
+  async sign(
+    key: KeyRef,
+    mechanism: Mechanism,
+    data: Bytes,
+    options: SignOptions = {},
+  ): Promise<Buffer> {
     const handle = handleOf(key);
     const result = await this.core.crypto(
       { operation: 'sign', handle },
@@ -147,10 +154,16 @@ export class CryptoApi {
     return expect(result.decrypt, 'decrypt').plaintext;
   }
 
-  async digest(algorithm: DigestAlgorithm, data: Bytes, options: CallOptions = {}): Promise<Buffer> {
+  async digest(
+    algorithm: DigestAlgorithm,
+    data: Bytes,
+    options: CallOptions = {},
+  ): Promise<Buffer> {
     const result = await this.core.crypto(
       { operation: 'digest' },
-      { digest: { algorithm: DIGEST_ALGORITHMS.toWire(algorithm, 'algorithm'), data: bytes(data) } },
+      {
+        digest: { algorithm: DIGEST_ALGORITHMS.toWire(algorithm, 'algorithm'), data: bytes(data) },
+      },
       options,
     );
     return expect(result.digest, 'digest').digest;
@@ -158,7 +171,11 @@ export class CryptoApi {
 
   /** generateRandom returns `length` random bytes (1 to 65536) from a node's generator. */
   async generateRandom(length: number, options: CallOptions = {}): Promise<Buffer> {
-    const result = await this.core.crypto({ operation: 'generateRandom' }, { random: { length } }, options);
+    const result = await this.core.crypto(
+      { operation: 'generateRandom' },
+      { random: { length } },
+      options,
+    );
     return expect(result.random, 'generateRandom').data;
   }
 }

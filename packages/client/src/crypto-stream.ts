@@ -72,15 +72,28 @@ export class CryptoStream {
    */
   call(op: CryptoOp, timeoutMs: number, signal?: AbortSignal): Promise<hsmV1.CryptoResult__Output> {
     if (this.closed) {
-      return Promise.reject(new RpcFailure(Status.UNAVAILABLE, 'connection closed', this.deps.nodeId()));
+      return Promise.reject(
+        new RpcFailure(Status.UNAVAILABLE, 'connection closed', this.deps.nodeId()),
+      );
     }
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timeout = Math.max(1, Math.ceil(timeoutMs));
       const onAbort = (): void =>
-        this.abandon(id, new RpcFailure(Status.CANCELLED, 'aborted by the caller', this.deps.nodeId()));
+        this.abandon(
+          id,
+          new RpcFailure(Status.CANCELLED, 'aborted by the caller', this.deps.nodeId()),
+        );
       const timer = setTimeout(
-        () => this.abandon(id, new RpcFailure(Status.DEADLINE_EXCEEDED, `no result within ${timeout} ms`, this.deps.nodeId())),
+        () =>
+          this.abandon(
+            id,
+            new RpcFailure(
+              Status.DEADLINE_EXCEEDED,
+              `no result within ${timeout} ms`,
+              this.deps.nodeId(),
+            ),
+          ),
         timeout,
       );
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -111,7 +124,10 @@ export class CryptoStream {
    */
   reset(generation: number): void {
     if (this.live?.ticket.generation === generation) {
-      this.broken(this.live.stream, new RpcFailure(Status.UNAVAILABLE, 'session replaced', this.deps.nodeId()));
+      this.broken(
+        this.live.stream,
+        new RpcFailure(Status.UNAVAILABLE, 'session replaced', this.deps.nodeId()),
+      );
     }
   }
 
@@ -125,7 +141,10 @@ export class CryptoStream {
     live?.stream.cancel();
   }
 
-  private settle(id: number, outcome: RpcFailure | hsmV1.CryptoResult__Output): PendingCall | undefined {
+  private settle(
+    id: number,
+    outcome: RpcFailure | hsmV1.CryptoResult__Output,
+  ): PendingCall | undefined {
     const entry = this.pending.get(id);
     if (entry === undefined) return undefined;
     this.pending.delete(id);
@@ -206,10 +225,15 @@ export class CryptoStream {
     if (this.closed) return;
     const stream = this.deps.open(ticket);
     this.live = { stream, ticket };
-    stream.on('data', (message: hsmV1.CryptoStreamResponse__Output) => this.receive(message, ticket));
+    stream.on('data', (message: hsmV1.CryptoStreamResponse__Output) =>
+      this.receive(message, ticket),
+    );
     stream.on('error', (err) => this.broken(stream, asRpcFailure(err, this.deps.nodeId()), ticket));
     stream.on('end', () =>
-      this.broken(stream, new RpcFailure(Status.UNAVAILABLE, 'stream ended by the node', this.deps.nodeId())),
+      this.broken(
+        stream,
+        new RpcFailure(Status.UNAVAILABLE, 'stream ended by the node', this.deps.nodeId()),
+      ),
     );
     this.flush();
   }

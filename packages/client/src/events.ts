@@ -152,5 +152,4 @@ export class EventHub {
     this.listeners.clear();
     for (const hook of [...this.endHooks]) hook();
   }
-
 }

@@ -102,14 +102,23 @@ const KEY = 'OBJECT_TYPE_KEY';
 export class KeyApi {
   constructor(private readonly core: ClusterCore) {}
 
-  async generateSymmetricKey(params: GenerateSymmetricKeyParams, call: CreateOptions = {}): Promise<KeyHandle> {
+  async generateSymmetricKey(
+    params: GenerateSymmetricKeyParams,
+    call: CreateOptions = {},
+  ): Promise<KeyHandle> {
     const request: hsmV1.GenerateSymmetricKeyRequest = {
       keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
       sizeBits: params.sizeBits,
       attributes: attributesToWire(params.attributes),
       clientRequestId: call.clientRequestId ?? randomUUID(),
     };
-    const result = await this.core.write({ operation: 'generateSymmetricKey' }, 'GenerateSymmetricKey', request, (r) => [keyObject(r.key)], call);
+    const result = await this.core.write(
+      { operation: 'generateSymmetricKey' },
+      'GenerateSymmetricKey',
+      request,
+      (r) => [keyObject(r.key)],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 
@@ -118,7 +127,8 @@ export class KeyApi {
       keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
       modulusBits: params.modulusBits ?? 0,
       publicExponent: params.publicExponent ?? 0,
-      curve: params.curve === undefined ? 'CURVE_UNSPECIFIED' : CURVES.toWire(params.curve, 'curve'),
+      curve:
+        params.curve === undefined ? 'CURVE_UNSPECIFIED' : CURVES.toWire(params.curve, 'curve'),
       publicAttributes: attributesToWire(params.publicAttributes),
       privateAttributes: attributesToWire(params.privateAttributes),
       clientRequestId: call.clientRequestId ?? randomUUID(),
@@ -140,19 +150,43 @@ export class KeyApi {
   async importKey(params: ImportKeyParams, call: CreateOptions = {}): Promise<KeyHandle> {
     const request: hsmV1.ImportKeyRequest = {
       format: KEY_FORMATS.toWire(params.format, 'format'),
-      material: typeof params.material === 'string' ? Buffer.from(params.material) : params.material,
-      keyType: params.keyType === undefined ? 'KEY_TYPE_UNSPECIFIED' : KEY_TYPES.toWire(params.keyType, 'keyType'),
+      material:
+        typeof params.material === 'string' ? Buffer.from(params.material) : params.material,
+      keyType:
+        params.keyType === undefined
+          ? 'KEY_TYPE_UNSPECIFIED'
+          : KEY_TYPES.toWire(params.keyType, 'keyType'),
       attributes: attributesToWire(params.attributes),
       clientRequestId: call.clientRequestId ?? randomUUID(),
     };
-    const result = await this.core.write({ operation: 'importKey' }, 'ImportKey', request, (r) => [keyObject(r.key)], call);
+    const result = await this.core.write(
+      { operation: 'importKey' },
+      'ImportKey',
+      request,
+      (r) => [keyObject(r.key)],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 
   /** wrapKey returns `key` wrapped under `wrappingKey`; nothing changes on the cluster. */
-  async wrapKey(wrappingKey: KeyRef, key: KeyRef, mechanism: Mechanism, call?: CallOptions): Promise<Buffer> {
-    const request = { wrappingKey: handleOf(wrappingKey), key: handleOf(key), mechanism: MECHANISMS.toWire(mechanism, 'mechanism') };
-    const { value } = await this.core.read({ operation: 'wrapKey', handle: request.wrappingKey }, 'WrapKey', request, call);
+  async wrapKey(
+    wrappingKey: KeyRef,
+    key: KeyRef,
+    mechanism: Mechanism,
+    call?: CallOptions,
+  ): Promise<Buffer> {
+    const request = {
+      wrappingKey: handleOf(wrappingKey),
+      key: handleOf(key),
+      mechanism: MECHANISMS.toWire(mechanism, 'mechanism'),
+    };
+    const { value } = await this.core.read(
+      { operation: 'wrapKey', handle: request.wrappingKey },
+      'WrapKey',
+      request,
+      call,
+    );
     return value.wrapped;
   }
 
@@ -167,7 +201,13 @@ export class KeyApi {
       clientRequestId: call.clientRequestId ?? randomUUID(),
     };
     const target = { operation: 'unwrapKey', handle: request.unwrappingKey };
-    const result = await this.core.write(target, 'UnwrapKey', request, (r) => [keyObject(r.key)], call);
+    const result = await this.core.write(
+      target,
+      'UnwrapKey',
+      request,
+      (r) => [keyObject(r.key)],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 
@@ -182,37 +222,75 @@ export class KeyApi {
       clientRequestId: call.clientRequestId ?? randomUUID(),
     };
     const target = { operation: 'deriveKey', handle: request.baseKey };
-    const result = await this.core.write(target, 'DeriveKey', request, (r) => [keyObject(r.key)], call);
+    const result = await this.core.write(
+      target,
+      'DeriveKey',
+      request,
+      (r) => [keyObject(r.key)],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 
   /** deleteKey deletes the key on every reachable node (a tombstone, replicated like any write). */
   async deleteKey(key: KeyRef, call?: CallOptions): Promise<void> {
     const handle = handleOf(key);
-    await this.core.write({ operation: 'deleteKey', handle }, 'DeleteKey', { handle }, () => [{ handle, type: KEY }], call);
+    await this.core.write(
+      { operation: 'deleteKey', handle },
+      'DeleteKey',
+      { handle },
+      () => [{ handle, type: KEY }],
+      call,
+    );
   }
 
   async findKeys(filter: FindKeysFilter = {}, call?: CallOptions): Promise<KeyHandle[]> {
     const request: hsmV1.FindKeysRequest = {
       attributes: attributesToWire(filter.attributes),
-      keyType: filter.keyType === undefined ? 'KEY_TYPE_UNSPECIFIED' : KEY_TYPES.toWire(filter.keyType, 'keyType'),
-      keyClass: filter.keyClass === undefined ? 'KEY_CLASS_UNSPECIFIED' : KEY_CLASSES.toWire(filter.keyClass, 'keyClass'),
+      keyType:
+        filter.keyType === undefined
+          ? 'KEY_TYPE_UNSPECIFIED'
+          : KEY_TYPES.toWire(filter.keyType, 'keyType'),
+      keyClass:
+        filter.keyClass === undefined
+          ? 'KEY_CLASS_UNSPECIFIED'
+          : KEY_CLASSES.toWire(filter.keyClass, 'keyClass'),
       ownedOnly: filter.ownedOnly ?? false,
     };
-    const { value, node } = await this.core.read({ operation: 'findKeys' }, 'FindKeys', request, call);
+    const { value, node } = await this.core.read(
+      { operation: 'findKeys' },
+      'FindKeys',
+      request,
+      call,
+    );
     return value.keys.map((info) => keyFromWire(info, node.nodeId));
   }
 
   async getKey(key: KeyRef, call?: CallOptions): Promise<KeyHandle> {
     const handle = handleOf(key);
-    const { value, node } = await this.core.read({ operation: 'getKey', handle }, 'GetKey', { handle }, call);
+    const { value, node } = await this.core.read(
+      { operation: 'getKey', handle },
+      'GetKey',
+      { handle },
+      call,
+    );
     return keyFromWire(value.key, node.nodeId);
   }
 
-  async setAttributes(key: KeyRef, attributes: KeyAttributes, call?: CallOptions): Promise<KeyHandle> {
+  async setAttributes(
+    key: KeyRef,
+    attributes: KeyAttributes,
+    call?: CallOptions,
+  ): Promise<KeyHandle> {
     const handle = handleOf(key);
     const request = { handle, attributes: attributesToWire(attributes) };
-    const result = await this.core.write({ operation: 'setAttributes', handle }, 'SetAttributes', request, () => [{ handle, type: KEY }], call);
+    const result = await this.core.write(
+      { operation: 'setAttributes', handle },
+      'SetAttributes',
+      request,
+      () => [{ handle, type: KEY }],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 
@@ -224,10 +302,21 @@ export class KeyApi {
     return this.share('UnshareKey', key, username, call);
   }
 
-  private async share(method: 'ShareKey' | 'UnshareKey', key: KeyRef, username: string, call?: CallOptions): Promise<KeyHandle> {
+  private async share(
+    method: 'ShareKey' | 'UnshareKey',
+    key: KeyRef,
+    username: string,
+    call?: CallOptions,
+  ): Promise<KeyHandle> {
     const handle = handleOf(key);
     const operation = method === 'ShareKey' ? 'shareKey' : 'unshareKey';
-    const result = await this.core.write({ operation, handle }, method, { handle, username }, () => [{ handle, type: KEY }], call);
+    const result = await this.core.write(
+      { operation, handle },
+      method,
+      { handle, username },
+      () => [{ handle, type: KEY }],
+      call,
+    );
     return this.settledKey(result, result.value.key);
   }
 

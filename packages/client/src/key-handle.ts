@@ -1,6 +1,13 @@
 import type { hsmV1 } from '@hsmlab/proto';
 import { HsmError } from './errors';
-import { CURVES, KEY_CLASSES, KEY_TYPES, type Curve, type KeyClass, type KeyType } from './wire-enums';
+import {
+  CURVES,
+  KEY_CLASSES,
+  KEY_TYPES,
+  type Curve,
+  type KeyClass,
+  type KeyType,
+} from './wire-enums';
 
 /**
  * ObjectVersion orders two versions of one object: the higher
@@ -123,7 +130,10 @@ function attributesFromWire(wire: hsmV1.KeyAttributes__Output | null): KeyAttrib
 }
 
 /** keyFromWire turns a node's KeyInfo into a KeyHandle. */
-export function keyFromWire(info: hsmV1.KeyInfo__Output | null | undefined, nodeId: string): KeyHandle {
+export function keyFromWire(
+  info: hsmV1.KeyInfo__Output | null | undefined,
+  nodeId: string,
+): KeyHandle {
   if (!info || !info.handle) {
     throw new HsmError(`node ${nodeId} answered without the key it made`, { nodeId });
   }

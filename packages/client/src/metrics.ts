@@ -16,37 +16,62 @@ export class ClientMetrics {
   private readonly duration: Histogram<'operation'>;
 
   constructor(registry: Registry) {
-    this.calls = reuse(registry, 'hsmlab_client_calls_total', () => new Counter({
-      name: 'hsmlab_client_calls_total',
-      help: 'Attempts the SDK made, by node, operation and outcome.',
-      labelNames: ['node', 'operation', 'outcome'],
-      registers: [registry],
-    }));
-    this.retries = reuse(registry, 'hsmlab_client_retries_total', () => new Counter({
-      name: 'hsmlab_client_retries_total',
-      help: 'Failed attempts the SDK retried, by the node that failed and the reason.',
-      labelNames: ['node', 'reason'],
-      registers: [registry],
-    }));
-    this.failovers = reuse(registry, 'hsmlab_client_failovers_total', () => new Counter({
-      name: 'hsmlab_client_failovers_total',
-      help: 'Times a node was taken out of routing after a failure.',
-      labelNames: ['node'],
-      registers: [registry],
-    }));
-    this.nodeUp = reuse(registry, 'hsmlab_client_node_routable', () => new Gauge({
-      name: 'hsmlab_client_node_routable',
-      help: '1 when the SDK routes calls to the node, else 0.',
-      labelNames: ['node'],
-      registers: [registry],
-    }));
-    this.duration = reuse(registry, 'hsmlab_client_call_duration_seconds', () => new Histogram({
-      name: 'hsmlab_client_call_duration_seconds',
-      help: 'Whole-call latency seen by callers, retries included.',
-      labelNames: ['operation'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }));
+    this.calls = reuse(
+      registry,
+      'hsmlab_client_calls_total',
+      () =>
+        new Counter({
+          name: 'hsmlab_client_calls_total',
+          help: 'Attempts the SDK made, by node, operation and outcome.',
+          labelNames: ['node', 'operation', 'outcome'],
+          registers: [registry],
+        }),
+    );
+    this.retries = reuse(
+      registry,
+      'hsmlab_client_retries_total',
+      () =>
+        new Counter({
+          name: 'hsmlab_client_retries_total',
+          help: 'Failed attempts the SDK retried, by the node that failed and the reason.',
+          labelNames: ['node', 'reason'],
+          registers: [registry],
+        }),
+    );
+    this.failovers = reuse(
+      registry,
+      'hsmlab_client_failovers_total',
+      () =>
+        new Counter({
+          name: 'hsmlab_client_failovers_total',
+          help: 'Times a node was taken out of routing after a failure.',
+          labelNames: ['node'],
+          registers: [registry],
+        }),
+    );
+    this.nodeUp = reuse(
+      registry,
+      'hsmlab_client_node_routable',
+      () =>
+        new Gauge({
+          name: 'hsmlab_client_node_routable',
+          help: '1 when the SDK routes calls to the node, else 0.',
+          labelNames: ['node'],
+          registers: [registry],
+        }),
+    );
+    this.duration = reuse(
+      registry,
+      'hsmlab_client_call_duration_seconds',
+      () =>
+        new Histogram({
+          name: 'hsmlab_client_call_duration_seconds',
+          help: 'Whole-call latency seen by callers, retries included.',
+          labelNames: ['operation'],
+          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+          registers: [registry],
+        }),
+    );
   }
 
   /** attempt counts one attempt on one node. */

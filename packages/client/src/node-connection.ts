@@ -37,7 +37,12 @@ export interface UnaryCallOptions {
 }
 
 type UnaryCallback = (err: ServiceError | null, value?: unknown) => void;
-type UnaryInvoker = (request: unknown, metadata: Metadata, options: object, cb: UnaryCallback) => {
+type UnaryInvoker = (
+  request: unknown,
+  metadata: Metadata,
+  options: object,
+  cb: UnaryCallback,
+) => {
   on(event: 'status', listener: (status: StatusObject) => void): unknown;
   cancel(): void;
 };
@@ -80,8 +85,10 @@ export class NodeConnection {
     const Hsm = loadHsmProto().hsmlab.hsm.v1.Hsm;
     this.client = new Hsm(address, env.credentials, env.channelOptions) as unknown as HsmClient;
     this.health = new NodeHealth(env.options.backoff);
-    this.session = new NodeSession(() => this.nodeId, env.store, (request, deadline) =>
-      this.unary('Login', request, { deadline }),
+    this.session = new NodeSession(
+      () => this.nodeId,
+      env.store,
+      (request, deadline) => this.unary('Login', request, { deadline }),
     );
     this.stream = new CryptoStream({
       nodeId: () => this.nodeId,
@@ -148,13 +155,19 @@ export class NodeConnection {
     const invoke = (this.client as unknown as Record<string, UnaryInvoker>)[method]!;
     return new Promise((resolve, reject) => {
       const onAbort = (): void => call.cancel();
-      const call = invoke.call(this.client, request, metadata, { deadline: options.deadline }, (err, value) => {
-        options.signal?.removeEventListener('abort', onAbort);
-        if (err === null) return resolve(value as UnaryMethods[M][1]);
-        const failure = asRpcFailure(err, this.nodeId);
-        failure.sessionGeneration = generation;
-        reject(failure);
-      });
+      const call = invoke.call(
+        this.client,
+        request,
+        metadata,
+        { deadline: options.deadline },
+        (err, value) => {
+          options.signal?.removeEventListener('abort', onAbort);
+          if (err === null) return resolve(value as UnaryMethods[M][1]);
+          const failure = asRpcFailure(err, this.nodeId);
+          failure.sessionGeneration = generation;
+          reject(failure);
+        },
+      );
       call.on('status', (status) => this.readTrailers(status.metadata));
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (options.signal?.aborted) onAbort();
@@ -162,7 +175,11 @@ export class NodeConnection {
   }
 
   /** crypto runs one operation on the node's crypto stream; it rejects with an RpcFailure. */
-  crypto(op: CryptoOp, timeoutMs: number, signal?: AbortSignal): Promise<hsmV1.CryptoResult__Output> {
+  crypto(
+    op: CryptoOp,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<hsmV1.CryptoResult__Output> {
     return this.stream.call(op, timeoutMs, signal);
   }
 
@@ -223,7 +240,10 @@ export class NodeConnection {
   private learn(info: hsmV1.NodeInfo__Output): void {
     if (info.nodeId && info.nodeId !== this.id) {
       if (this.id !== undefined) {
-        this.env.logger.warn({ address: this.address, old: this.id, new: info.nodeId }, 'node id changed');
+        this.env.logger.warn(
+          { address: this.address, old: this.id, new: info.nodeId },
+          'node id changed',
+        );
       }
       this.id = info.nodeId;
     }
@@ -280,7 +300,10 @@ export class NodeConnection {
     const event = toEvent(transition, node, atMs);
     this.env.metrics.routable(this.nodeId, this.health.routable());
     if (transition.kind === 'down') this.env.metrics.failover(this.nodeId);
-    this.env.logger.info({ nodeId: this.nodeId, address: this.address, transition }, `node ${event.type}`);
+    this.env.logger.info(
+      { nodeId: this.nodeId, address: this.address, transition },
+      `node ${event.type}`,
+    );
     if (transition.kind === 'down' || transition.kind === 'degraded') this.scheduleNextProbe();
     this.env.events.emit(event);
     this.env.healthChanged();
@@ -292,9 +315,21 @@ function toEvent(transition: HealthTransition, node: NodeRef, atMs: number): Clu
     case 'first-up':
       return { type: 'node-up', node, atMs };
     case 'back':
-      return { type: 'node-back', node, from: transition.from, outForMs: transition.outForMs, atMs };
+      return {
+        type: 'node-back',
+        node,
+        from: transition.from,
+        outForMs: transition.outForMs,
+        atMs,
+      };
     case 'down':
-      return { type: 'node-down', node, reason: transition.reason, retryInMs: transition.retryInMs, atMs };
+      return {
+        type: 'node-down',
+        node,
+        reason: transition.reason,
+        retryInMs: transition.retryInMs,
+        atMs,
+      };
     case 'degraded':
       return { type: 'node-degraded', node, reason: 'busy', detail: transition.detail, atMs };
   }

@@ -75,7 +75,11 @@ export class NodePool {
    * (and a first probe), gone members are closed, and `active` is updated.
    * It returns what changed, for the membership-changed event.
    */
-  reconcile(members: readonly Member[]): { added: NodeRef[]; removed: NodeRef[]; changed: boolean } {
+  reconcile(members: readonly Member[]): {
+    added: NodeRef[];
+    removed: NodeRef[];
+    changed: boolean;
+  } {
     const added: NodeRef[] = [];
     const removed: NodeRef[] = [];
     let changed = false;
@@ -90,7 +94,11 @@ export class NodePool {
     for (const member of members) {
       let node = this.nodes.get(member.address);
       if (node === undefined) {
-        node = new NodeConnection(member.address, { ...this.env, healthChanged: () => this.wake() }, member.az);
+        node = new NodeConnection(
+          member.address,
+          { ...this.env, healthChanged: () => this.wake() },
+          member.az,
+        );
         node.active = member.active;
         this.nodes.set(member.address, node);
         added.push(node.ref());

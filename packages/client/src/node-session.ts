@@ -20,7 +20,10 @@ export interface SessionTicket {
 }
 
 /** LoginFn performs one Login call on the node, within `deadline`. */
-export type LoginFn = (request: hsmV1.LoginRequest, deadline: Date) => Promise<hsmV1.LoginResponse__Output>;
+export type LoginFn = (
+  request: hsmV1.LoginRequest,
+  deadline: Date,
+) => Promise<hsmV1.LoginResponse__Output>;
 
 /**
  * NodeSession keeps one logged-in session on one node. Concurrent callers
@@ -58,7 +61,10 @@ export class NodeSession {
       return Promise.reject(failure);
     }
     const generation = ++this.generation;
-    const attempt = this.login({ username: credentials.username, password: credentials.password }, deadline).then(
+    const attempt = this.login(
+      { username: credentials.username, password: credentials.password },
+      deadline,
+    ).then(
       (response) => {
         this.role = ROLES.fromWire(response.role);
         return { token: response.sessionToken, generation };

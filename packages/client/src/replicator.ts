@@ -26,7 +26,11 @@ export interface ReplicationResult {
 }
 
 type ImportOutcome =
-  | { readonly node: NodeConnection; readonly outcome: hsmV1.ImportOutcome__Output; readonly current?: ObjectVersion }
+  | {
+      readonly node: NodeConnection;
+      readonly outcome: hsmV1.ImportOutcome__Output;
+      readonly current?: ObjectVersion;
+    }
   | { readonly node: NodeConnection; readonly error: unknown };
 
 /**
@@ -44,7 +48,11 @@ export class Replicator {
     private readonly runner: CallRunner,
   ) {}
 
-  async replicate(source: NodeConnection, object: ReplicatedObject, spec: CallSpec): Promise<ReplicationResult> {
+  async replicate(
+    source: NodeConnection,
+    object: ReplicatedObject,
+    spec: CallSpec,
+  ): Promise<ReplicationResult> {
     let from = source;
     let holders = [source.nodeId];
     let superseded = false;
@@ -53,8 +61,11 @@ export class Replicator {
     for (let round = 0; round < maxRounds; round++) {
       let masked: hsmV1.MaskedObject__Output;
       try {
-        masked = await this.runner.runOn(from, { ...spec, operation: 'exportMaskedObject' }, (node, c) =>
-          node.unary('ExportMaskedObject', { handle: object.handle, type: object.type }, c),
+        masked = await this.runner.runOn(
+          from,
+          { ...spec, operation: 'exportMaskedObject' },
+          (node, c) =>
+            node.unary('ExportMaskedObject', { handle: object.handle, type: object.type }, c),
         );
       } catch {
         // The writer acknowledged the object durably but cannot hand it
@@ -64,14 +75,22 @@ export class Replicator {
       }
 
       const targets = this.pool.routable().filter((node) => node !== from);
-      const outcomes = await Promise.all(targets.map((target) => this.importTo(target, masked, spec)));
+      const outcomes = await Promise.all(
+        targets.map((target) => this.importTo(target, masked, spec)),
+      );
       holders = [from.nodeId];
       let newer: { node: NodeConnection; version: ObjectVersion | undefined } | undefined;
       for (const result of outcomes) {
         if ('error' in result) continue;
-        if (result.outcome === 'IMPORT_OUTCOME_APPLIED' || result.outcome === 'IMPORT_OUTCOME_ALREADY_CURRENT') {
+        if (
+          result.outcome === 'IMPORT_OUTCOME_APPLIED' ||
+          result.outcome === 'IMPORT_OUTCOME_ALREADY_CURRENT'
+        ) {
           holders.push(result.node.nodeId);
-        } else if (result.outcome === 'IMPORT_OUTCOME_STALE' && isNewer(result.current, newer?.version)) {
+        } else if (
+          result.outcome === 'IMPORT_OUTCOME_STALE' &&
+          isNewer(result.current, newer?.version)
+        ) {
           newer = { node: result.node, version: result.current };
         }
       }
@@ -88,8 +107,10 @@ export class Replicator {
     spec: CallSpec,
   ): Promise<ImportOutcome> {
     try {
-      const reply = await this.runner.runOn(target, { ...spec, operation: 'importMaskedObject' }, (node, c) =>
-        node.unary('ImportMaskedObject', { object: masked }, c),
+      const reply = await this.runner.runOn(
+        target,
+        { ...spec, operation: 'importMaskedObject' },
+        (node, c) => node.unary('ImportMaskedObject', { object: masked }, c),
       );
       return { node: target, outcome: reply.outcome, current: versionFromWire(reply.current) };
     } catch (error) {

@@ -20,7 +20,10 @@ export class RpcFailure extends Error {
   sessionGeneration: number | undefined;
 
   constructor(code: Status, details: string, nodeId: string, cause?: unknown) {
-    super(`${Status[code] ?? code} from ${nodeId}: ${details}`, cause === undefined ? undefined : { cause });
+    super(
+      `${Status[code] ?? code} from ${nodeId}: ${details}`,
+      cause === undefined ? undefined : { cause },
+    );
     this.name = 'RpcFailure';
     this.code = code;
     this.details = details;
@@ -37,5 +40,10 @@ export function asRpcFailure(err: unknown, nodeId: string): RpcFailure {
       typeof candidate.details === 'string' ? candidate.details : String(candidate.message ?? '');
     return new RpcFailure(candidate.code as Status, details, nodeId, err);
   }
-  return new RpcFailure(Status.INTERNAL, err instanceof Error ? err.message : String(err), nodeId, err);
+  return new RpcFailure(
+    Status.INTERNAL,
+    err instanceof Error ? err.message : String(err),
+    nodeId,
+    err,
+  );
 }

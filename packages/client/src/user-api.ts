@@ -63,16 +63,25 @@ export class UserApi {
 
   /** activateOfficer sets the first password of the built-in officer ("admin") on every reachable node. */
   async activateOfficer(password: string, call?: CallOptions): Promise<ActivationReport> {
-    const report = { activated: [] as string[], alreadyActive: [] as string[], failed: [] as { nodeId: string; reason: string }[] };
+    const report = {
+      activated: [] as string[],
+      alreadyActive: [] as string[],
+      failed: [] as { nodeId: string; reason: string }[],
+    };
     const spec = this.core.spec({ operation: 'activateOfficer' }, 'write', call);
     await Promise.all(
       this.core.pool.routable().map(async (node) => {
         try {
-          await this.core.runner.runOn(node, spec, (n, c) => n.unary('ActivateOfficer', { password }, c));
+          await this.core.runner.runOn(node, spec, (n, c) =>
+            n.unary('ActivateOfficer', { password }, c),
+          );
           report.activated.push(node.nodeId);
         } catch (err) {
           const failure = asRpcFailure(err, node.nodeId);
-          if (failure.code === Status.FAILED_PRECONDITION || failure.code === Status.ALREADY_EXISTS) {
+          if (
+            failure.code === Status.FAILED_PRECONDITION ||
+            failure.code === Status.ALREADY_EXISTS
+          ) {
             report.alreadyActive.push(node.nodeId);
           } else {
             report.failed.push({ nodeId: node.nodeId, reason: failure.message });
@@ -83,9 +92,20 @@ export class UserApi {
     return report;
   }
 
-  async createUser(username: string, role: Role, password: string, call?: CallOptions): Promise<UserRecord> {
+  async createUser(
+    username: string,
+    role: Role,
+    password: string,
+    call?: CallOptions,
+  ): Promise<UserRecord> {
     const request = { username, role: ROLES.toWire(role, 'role'), password };
-    const { value, node } = await this.core.write({ operation: 'createUser' }, 'CreateUser', request, () => userObject(username), call);
+    const { value, node } = await this.core.write(
+      { operation: 'createUser' },
+      'CreateUser',
+      request,
+      () => userObject(username),
+      call,
+    );
     return userFromWire(value.user, node.nodeId);
   }
 
@@ -101,7 +121,13 @@ export class UserApi {
 
   async unlockUser(username: string, call?: CallOptions): Promise<UserRecord> {
     const target = { operation: 'unlockUser', user: username };
-    const { value, node } = await this.core.write(target, 'UnlockUser', { username }, () => userObject(username), call);
+    const { value, node } = await this.core.write(
+      target,
+      'UnlockUser',
+      { username },
+      () => userObject(username),
+      call,
+    );
     return userFromWire(value.user, node.nodeId);
   }
 
@@ -110,12 +136,22 @@ export class UserApi {
    * every reachable node (and the SDK logs in with it from then on);
    * another user's is replicated from one node.
    */
-  async changePassword(username: string, newPassword: string, call?: CallOptions): Promise<UserRecord> {
+  async changePassword(
+    username: string,
+    newPassword: string,
+    call?: CallOptions,
+  ): Promise<UserRecord> {
     const target = { operation: 'changePassword', user: username };
     const request = { username, newPassword };
     const own = this.core.store.credentials?.username === username;
     if (!own) {
-      const { value, node } = await this.core.write(target, 'ChangePassword', request, () => userObject(username), call);
+      const { value, node } = await this.core.write(
+        target,
+        'ChangePassword',
+        request,
+        () => userObject(username),
+        call,
+      );
       return userFromWire(value.user, node.nodeId);
     }
     const record = await this.onEveryNode(target, call, (node, spec) =>
@@ -133,13 +169,18 @@ export class UserApi {
   private async onEveryNode(
     target: CallTarget,
     call: CallOptions | undefined,
-    run: (node: NodeConnection, spec: ReturnType<ClusterCore['spec']>) => Promise<hsmV1.UserResponse__Output>,
+    run: (
+      node: NodeConnection,
+      spec: ReturnType<ClusterCore['spec']>,
+    ) => Promise<hsmV1.UserResponse__Output>,
   ): Promise<{ user: hsmV1.UserInfo__Output | null; nodeId: string }> {
     const spec = this.core.spec(target, 'write', call);
     const required = this.core.required();
     const nodes = this.core.pool.routable();
     const results = await Promise.allSettled(nodes.map((node) => run(node, spec)));
-    const done = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ user: r.value.user, nodeId: nodes[i]!.nodeId }] : []));
+    const done = results.flatMap((r, i) =>
+      r.status === 'fulfilled' ? [{ user: r.value.user, nodeId: nodes[i]!.nodeId }] : [],
+    );
     const firstFailure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (done.length === 0 && firstFailure !== undefined) {
       throw this.core.runner.failure(spec, asRpcFailure(firstFailure.reason, nodes[0]!.nodeId), []);

@@ -135,7 +135,8 @@ function readFile(what: string, path: string | undefined): string | undefined {
 
 function integer(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text.trim())) throw new ConfigError(`--${name}: "${text}" is not a whole number`);
+  if (!/^-?\d+$/.test(text.trim()))
+    throw new ConfigError(`--${name}: "${text}" is not a whole number`);
   return Number(text);
 }
 

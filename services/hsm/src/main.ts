@@ -24,7 +24,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger({ component: 'hsm', nodeId: config.nodeId, az: config.az, level: config.logLevel });
+  const logger = createLogger({
+    component: 'hsm',
+    nodeId: config.nodeId,
+    az: config.az,
+    level: config.logLevel,
+  });
   if (config.insecure) logger.warn('plaintext gRPC (--insecure): use TLS outside a loopback lab');
 
   let node: HsmNode;

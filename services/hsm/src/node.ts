@@ -42,7 +42,10 @@ export class HsmNode {
       snapshotEveryRecords: config.snapshotEveryRecords,
     });
     if (store.recovery.truncatedBytes > 0) {
-      logger.warn({ recovery: store.recovery }, 'journal damage was cut at start; the cluster resync will refill it');
+      logger.warn(
+        { recovery: store.recovery },
+        'journal damage was cut at start; the cluster resync will refill it',
+      );
     }
     const audit = await AuditLog.open({
       dataDir: config.dataDir,
@@ -55,7 +58,17 @@ export class HsmNode {
 
     const metrics = new NodeMetrics({ nodeId: config.nodeId, az: config.az });
     const capacity = profile ? profile.opsPerSecond['ec-sign'] : DEFAULT_CAPACITY;
-    const ctx = new NodeContext(config, logger, clock, store, state, audit, metrics, profile, capacity);
+    const ctx = new NodeContext(
+      config,
+      logger,
+      clock,
+      store,
+      state,
+      audit,
+      metrics,
+      profile,
+      capacity,
+    );
     const services = new NodeServices(ctx);
     await services.users.ensureOfficer();
     if (config.clusterId && state.get().clusterId && state.get().clusterId !== config.clusterId) {
@@ -75,7 +88,12 @@ export class HsmNode {
       );
     }
     metrics.objects.set({ kind: 'all' }, store.size);
-    ctx.record({ action: 'node-start', actor: 'node', outcome: 'ok', detail: `restart ${state.get().restartCount}` });
+    ctx.record({
+      action: 'node-start',
+      actor: 'node',
+      outcome: 'ok',
+      detail: `restart ${state.get().restartCount}`,
+    });
     return node;
   }
 
@@ -105,7 +123,11 @@ export class HsmNode {
  * factory). Without the manufacturer key the node runs, but cannot join a
  * cluster or make backups.
  */
-async function ensureIdentity(config: NodeConfig, state: NodeStateFile, logger: Logger): Promise<void> {
+async function ensureIdentity(
+  config: NodeConfig,
+  state: NodeStateFile,
+  logger: Logger,
+): Promise<void> {
   const caCert = config.manufacturerCaCertPem;
   const caKey = config.manufacturerCaKeyPem;
   const current = state.get().identity;
@@ -114,7 +136,10 @@ async function ensureIdentity(config: NodeConfig, state: NodeStateFile, logger: 
       verifyIdentityChain(current.certPem + caCert, caCert, config.nodeId);
       return;
     } catch (err) {
-      logger.warn({ reason: (err as Error).message }, 'stored identity does not chain to the manufacturer CA; issuing a new one');
+      logger.warn(
+        { reason: (err as Error).message },
+        'stored identity does not chain to the manufacturer CA; issuing a new one',
+      );
     }
   }
   if (!caCert || !caKey) {

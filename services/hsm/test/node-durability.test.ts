@@ -18,7 +18,11 @@ describe('hsm node - durability', () => {
     const officer = new RawHsm(node.address);
     await officer.call('ActivateOfficer', { password: 'officer-pass-1' });
     await officer.login('admin', 'officer-pass-1');
-    await officer.call('CreateUser', { username: 'writer', role: 'ROLE_CRYPTO_USER', password: 'writer-pass-1' });
+    await officer.call('CreateUser', {
+      username: 'writer',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'writer-pass-1',
+    });
     officer.close();
   });
 
@@ -70,7 +74,10 @@ describe('hsm node - durability', () => {
   it('drops a torn last journal record at start and serves the rest', async () => {
     const client = new RawHsm(node.address);
     await client.login('writer', 'writer-pass-1');
-    const { key } = await client.call('GenerateSymmetricKey', { keyType: 'KEY_TYPE_AES', sizeBits: 128 });
+    const { key } = await client.call('GenerateSymmetricKey', {
+      keyType: 'KEY_TYPE_AES',
+      sizeBits: 128,
+    });
     client.close();
     await node.kill('SIGKILL');
     const journal = readdirSync(node.dataDir)
@@ -82,11 +89,15 @@ describe('hsm node - durability', () => {
     torn.writeUInt32BE(4096, 0);
     appendFileSync(journal, torn);
     await node.start();
-    expect(node.lines.some((l) => l.includes('truncatedBytes') && !l.includes('"truncatedBytes":0'))).toBe(true);
+    expect(
+      node.lines.some((l) => l.includes('truncatedBytes') && !l.includes('"truncatedBytes":0')),
+    ).toBe(true);
     const again = new RawHsm(node.address);
     await again.login('writer', 'writer-pass-1');
     expect((await again.call('GetKey', { handle: key.handle })).key.handle).toBe(key.handle);
-    expect((await codeOf(again.call('GetKey', { handle: 'key-cccccccccccccccccccc' }))).code).toBe(status.NOT_FOUND);
+    expect((await codeOf(again.call('GetKey', { handle: 'key-cccccccccccccccccccc' }))).code).toBe(
+      status.NOT_FOUND,
+    );
     again.close();
   });
 });

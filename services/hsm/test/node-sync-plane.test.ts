@@ -27,7 +27,11 @@ describe('hsm node - sync plane and masked objects', () => {
     const officer = new RawHsm(node.address);
     await officer.call('ActivateOfficer', { password: 'officer-pass-1' });
     await officer.login('admin', 'officer-pass-1');
-    await officer.call('CreateUser', { username: 'alice', role: 'ROLE_CRYPTO_USER', password: 'alice-pass-1' });
+    await officer.call('CreateUser', {
+      username: 'alice',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'alice-pass-1',
+    });
     officer.close();
     alice = new RawHsm(node.address);
     await alice.login('alice', 'alice-pass-1');
@@ -43,18 +47,28 @@ describe('hsm node - sync plane and masked objects', () => {
     const before = await appliance.sync('GetStatus', {});
     expect(before.state).toBe('UNINITIALIZED');
     expect(before.identityChainPem).toContain('BEGIN CERTIFICATE');
-    const { key } = await alice.call('GenerateSymmetricKey', { keyType: 'KEY_TYPE_AES', sizeBits: 256 });
-    const noMask = await codeOf(alice.call('ExportMaskedObject', { handle: key.handle, type: 'OBJECT_TYPE_KEY' }));
+    const { key } = await alice.call('GenerateSymmetricKey', {
+      keyType: 'KEY_TYPE_AES',
+      sizeBits: 256,
+    });
+    const noMask = await codeOf(
+      alice.call('ExportMaskedObject', { handle: key.handle, type: 'OBJECT_TYPE_KEY' }),
+    );
     expect(noMask.code).toBe(status.FAILED_PRECONDITION);
     const after = await appliance.sync('InitializeCluster', { clusterId });
     expect(after.state).toBe('INITIALIZED');
     expect(after.domainId).toBe(clusterId);
-    const other = await codeOf(appliance.sync('InitializeCluster', { clusterId: 'cluster-zzzzzzzzzzz' }));
+    const other = await codeOf(
+      appliance.sync('InitializeCluster', { clusterId: 'cluster-zzzzzzzzzzz' }),
+    );
     expect(other.code).toBe(status.FAILED_PRECONDITION);
   });
 
   it('keeps the appliance user away from keys, crypto and users', async () => {
-    const { key } = await alice.call('GenerateSymmetricKey', { keyType: 'KEY_TYPE_AES', sizeBits: 256 });
+    const { key } = await alice.call('GenerateSymmetricKey', {
+      keyType: 'KEY_TYPE_AES',
+      sizeBits: 256,
+    });
     for (const [method, req] of [
       ['GetKey', { handle: key.handle }],
       ['Encrypt', { key: key.handle, mechanism: 'MECHANISM_AES_GCM', plaintext: Buffer.from('x') }],
@@ -72,7 +86,10 @@ describe('hsm node - sync plane and masked objects', () => {
   });
 
   it('lists digests, exports masked objects and refuses any altered one', async () => {
-    const { key } = await alice.call('GenerateSymmetricKey', { keyType: 'KEY_TYPE_AES', sizeBits: 256 });
+    const { key } = await alice.call('GenerateSymmetricKey', {
+      keyType: 'KEY_TYPE_AES',
+      sizeBits: 256,
+    });
     const page = await appliance.sync('ListDigests', { pageSize: 1000 });
     expect(page.digests.some((d: { handle: string }) => d.handle === key.handle)).toBe(true);
     const { objects } = await appliance.sync('ExportMasked', { handles: [key.handle] });
@@ -85,7 +102,9 @@ describe('hsm node - sync plane and masked objects', () => {
     for (let bit = 0; bit < bits; bit += Math.max(1, Math.floor(bits / 200))) {
       const sealed = Buffer.from(masked.sealed);
       sealed[bit >> 3] ^= 1 << (bit & 7);
-      const refused = await codeOf(appliance.sync('ImportMasked', { objects: [{ ...masked, sealed }] }));
+      const refused = await codeOf(
+        appliance.sync('ImportMasked', { objects: [{ ...masked, sealed }] }),
+      );
       expect(refused.code).toBe(status.INVALID_ARGUMENT);
     }
     for (const forged of [
@@ -94,14 +113,23 @@ describe('hsm node - sync plane and masked objects', () => {
       { ...masked, version: { ...masked.version, wallMs: masked.version.wallMs + 1 } },
       { ...masked, tombstone: true },
     ]) {
-      expect((await codeOf(appliance.sync('ImportMasked', { objects: [forged] }))).code).toBe(status.INVALID_ARGUMENT);
+      expect((await codeOf(appliance.sync('ImportMasked', { objects: [forged] }))).code).toBe(
+        status.INVALID_ARGUMENT,
+      );
     }
     expect((await alice.call('GetKey', { handle: key.handle })).key.handle).toBe(key.handle);
   });
 
   it('lets an owner move only its own objects, and refuses older versions as stale', async () => {
-    const { key } = await alice.call('GenerateSymmetricKey', { keyType: 'KEY_TYPE_AES', sizeBits: 256, attributes: { label: 'v1' } });
-    const v1 = await alice.call('ExportMaskedObject', { handle: key.handle, type: 'OBJECT_TYPE_KEY' });
+    const { key } = await alice.call('GenerateSymmetricKey', {
+      keyType: 'KEY_TYPE_AES',
+      sizeBits: 256,
+      attributes: { label: 'v1' },
+    });
+    const v1 = await alice.call('ExportMaskedObject', {
+      handle: key.handle,
+      type: 'OBJECT_TYPE_KEY',
+    });
     await alice.call('SetAttributes', { handle: key.handle, attributes: { label: 'v2' } });
     const stale = await alice.call('ImportMaskedObject', { object: v1 });
     expect(stale.outcome).toBe('IMPORT_OUTCOME_STALE');
@@ -110,11 +138,16 @@ describe('hsm node - sync plane and masked objects', () => {
 
   it('writes every sync-plane call to the audit log with gapless sequence numbers', async () => {
     const status1 = await appliance.sync('GetStatus', {});
-    const audit = readFileSync(join(node.dataDir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const audit = readFileSync(join(node.dataDir, 'audit.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const seqs = audit.map((r: { seq: number }) => r.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
     expect(audit.some((r: { action: string }) => r.action === 'appliance.ExportMasked')).toBe(true);
-    expect(audit.some((r: { action: string }) => r.action === 'appliance.InitializeCluster')).toBe(true);
+    expect(audit.some((r: { action: string }) => r.action === 'appliance.InitializeCluster')).toBe(
+      true,
+    );
     expect(status1.auditSequence).toBeGreaterThanOrEqual(seqs[seqs.length - 1] - 5);
     expect(readdirSync(node.dataDir)).toContain('audit.log');
     const text = audit.map((r: object) => JSON.stringify(r)).join('\n');

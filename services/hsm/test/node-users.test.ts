@@ -21,7 +21,9 @@ describe('hsm node - users and sessions', () => {
   it('starts with one unactivated officer that cannot log in until activated', async () => {
     const info = await officer.call('GetNodeInfo', {});
     expect(info.officerActivated).toBe(false);
-    const refused = await codeOf(officer.call('Login', { username: 'admin', password: 'whatever1' }));
+    const refused = await codeOf(
+      officer.call('Login', { username: 'admin', password: 'whatever1' }),
+    );
     expect(refused.code).toBe(status.FAILED_PRECONDITION);
     await officer.call('ActivateOfficer', { password: 'officer-pass-1' });
     const again = await codeOf(officer.call('ActivateOfficer', { password: 'officer-pass-2' }));
@@ -31,23 +33,42 @@ describe('hsm node - users and sessions', () => {
   });
 
   it('lets the officer create, list and delete users, and nobody else', async () => {
-    await officer.call('CreateUser', { username: 'alice', role: 'ROLE_CRYPTO_USER', password: 'alice-pass-1' });
+    await officer.call('CreateUser', {
+      username: 'alice',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'alice-pass-1',
+    });
     const dup = await codeOf(
-      officer.call('CreateUser', { username: 'alice', role: 'ROLE_CRYPTO_USER', password: 'alice-pass-1' }),
+      officer.call('CreateUser', {
+        username: 'alice',
+        role: 'ROLE_CRYPTO_USER',
+        password: 'alice-pass-1',
+      }),
     );
     expect(dup.code).toBe(status.ALREADY_EXISTS);
     const users = await officer.call('ListUsers', {});
-    expect(users.users.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'alice']);
+    expect(users.users.map((u: { username: string }) => u.username).sort()).toEqual([
+      'admin',
+      'alice',
+    ]);
 
     const alice = new RawHsm(node.address);
     await alice.login('alice', 'alice-pass-1');
     const denied = await codeOf(
-      alice.call('CreateUser', { username: 'mallory', role: 'ROLE_CRYPTO_OFFICER', password: 'mallory-pass' }),
+      alice.call('CreateUser', {
+        username: 'mallory',
+        role: 'ROLE_CRYPTO_OFFICER',
+        password: 'mallory-pass',
+      }),
     );
     expect(denied.code).toBe(status.PERMISSION_DENIED);
     alice.close();
 
-    await officer.call('CreateUser', { username: 'bob', role: 'ROLE_CRYPTO_USER', password: 'bob-pass-123' });
+    await officer.call('CreateUser', {
+      username: 'bob',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'bob-pass-123',
+    });
     await officer.call('DeleteUser', { username: 'bob' });
     const gone = await codeOf(officer.call('DeleteUser', { username: 'bob' }));
     expect(gone.code).toBe(status.NOT_FOUND);
@@ -66,10 +87,16 @@ describe('hsm node - users and sessions', () => {
   });
 
   it('locks a user after the configured failed logins until an officer unlocks it', async () => {
-    await officer.call('CreateUser', { username: 'dave', role: 'ROLE_CRYPTO_USER', password: 'dave-pass-1' });
+    await officer.call('CreateUser', {
+      username: 'dave',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'dave-pass-1',
+    });
     const dave = new RawHsm(node.address);
     for (let i = 0; i < 3; i++) {
-      expect((await codeOf(dave.login('dave', 'wrong-password'))).code).toBe(status.UNAUTHENTICATED);
+      expect((await codeOf(dave.login('dave', 'wrong-password'))).code).toBe(
+        status.UNAUTHENTICATED,
+      );
     }
     const locked = await codeOf(dave.login('dave', 'dave-pass-1'));
     expect(locked.code).toBe(status.UNAUTHENTICATED);
@@ -96,7 +123,9 @@ describe('hsm node - users and sessions', () => {
 
   it('keeps the appliance user out unless the node was given its password', async () => {
     const appl = new RawHsm(node.address);
-    expect((await codeOf(appl.login('appliance', 'anything-at-all'))).code).toBe(status.UNAUTHENTICATED);
+    expect((await codeOf(appl.login('appliance', 'anything-at-all'))).code).toBe(
+      status.UNAUTHENTICATED,
+    );
     appl.close();
   });
 

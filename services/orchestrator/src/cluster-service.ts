@@ -66,6 +66,10 @@ export class ClusterService {
     });
   }
 
+  listClusters(): ClusterRecord[] {
+    return this.registry.all();
+  }
+
   getCluster(clusterId: string): ClusterRecord {
     if (!CLUSTER_ID_PATTERN.test(clusterId)) {
       throw new InvalidArgumentError('cluster_id', `"${clusterId}" is not a cluster id (cluster- and 11 letters or digits)`);

@@ -5,7 +5,10 @@
 //
 //   node scripts/docker/grpc-health-check.js <host:port> [service]
 //
-// Plaintext unless HSMLAB_HEALTH_CA names a CA certificate file (PEM). Also read:
+// TLS when a CA certificate file (PEM) is named by HSMLAB_HEALTH_CA or, failing
+// that, by the service's own HSMLAB_TLS_CA (ignored when HSMLAB_INSECURE=1), so
+// a compose health check inherits the container's TLS settings; else plaintext.
+// Also read:
 //   HSMLAB_HEALTH_CERT, HSMLAB_HEALTH_KEY  client certificate and key, for mutual TLS
 //   HSMLAB_HEALTH_SERVER_NAME              name to expect in the server certificate,
 //                                          when it differs from the dialled host
@@ -75,7 +78,12 @@ const protoLoader = load('@grpc/proto-loader');
 const definition = protoLoader.loadSync(protoPath, { enums: String, defaults: true });
 const { Health } = grpc.loadPackageDefinition(definition).grpc.health.v1;
 
-const ca = readPem('HSMLAB_HEALTH_CA');
+const insecure = /^(1|true|yes)$/i.test(process.env.HSMLAB_INSECURE ?? '');
+const ca = process.env.HSMLAB_HEALTH_CA
+  ? readPem('HSMLAB_HEALTH_CA')
+  : insecure
+    ? null
+    : readPem('HSMLAB_TLS_CA');
 const cert = readPem('HSMLAB_HEALTH_CERT');
 const key = readPem('HSMLAB_HEALTH_KEY');
 if ((cert === null) !== (key === null)) {

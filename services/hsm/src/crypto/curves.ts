@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import type { CurveName } from '../model/objects';
 
 /** CurveInfo is what the engine needs to know about one supported curve. */
@@ -43,4 +44,26 @@ export function curveFromOpenssl(opensslName: string | undefined): CurveName | u
     if (info.opensslName === opensslName) return info.name;
   }
   return undefined;
+}
+
+/**
+ * namedCurveOf returns the curve of an EC key only when it is a supported
+ * curve given by name. OpenSSL matches explicit curve parameters to a named
+ * curve even when fields it ignores (the cofactor) are wrong, and keeps them
+ * explicit on export; Wycheproof rightly calls such keys invalid, so the
+ * engine takes only keys whose SPKI carries the named-curve OID.
+ */
+export function namedCurveOf(key: crypto.KeyObject): CurveName | undefined {
+  if (key.asymmetricKeyType !== 'ec') return undefined;
+  const curve = curveFromOpenssl(key.asymmetricKeyDetails?.namedCurve);
+  if (curve === undefined) return undefined;
+  const publicKey = key.type === 'private' ? crypto.createPublicKey(key) : key;
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  // A named-curve SPKI of these curves is under 128 bytes, so its outer
+  // SEQUENCE has a 2-byte header and the AlgorithmIdentifier follows it.
+  const prefix = CURVES[curve].spkiPrefix;
+  const algorithmIdentifier = prefix.subarray(2, 4 + prefix[3]!);
+  return spki.subarray(2, 2 + algorithmIdentifier.length).equals(algorithmIdentifier)
+    ? curve
+    : undefined;
 }

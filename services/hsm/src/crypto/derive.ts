@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { requireAttribute } from './attribute-policy';
-import { CURVES, curveFromOpenssl } from './curves';
+import { CURVES, curveFromOpenssl, namedCurveOf } from './curves';
 import { InvalidArgumentError } from './errors';
 import { type LoadedKey, mustHave } from './loaded-key';
 import { checkMechanism } from './mechanisms';
@@ -70,6 +70,11 @@ function parsePeer(peerPublic: Buffer, curveName: keyof typeof CURVES): crypto.K
     throw new InvalidArgumentError(
       `peer public key is on ${peerCurve ?? peer.asymmetricKeyDetails?.namedCurve ?? 'an unnamed curve'}, ` +
         `not ${curve.name}`,
+    );
+  }
+  if (namedCurveOf(peer) === undefined) {
+    throw new InvalidArgumentError(
+      'peer public key must name its curve; explicit curve parameters are refused',
     );
   }
   return peer;

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { CurveName, KeyClass, KeyType } from '../model/objects';
-import { CURVES, curveFromOpenssl } from './curves';
+import { CURVES, curveFromOpenssl, namedCurveOf } from './curves';
 import { InvalidArgumentError } from './errors';
 import {
   checkSecretSize,
@@ -129,12 +129,13 @@ export function describeAsymmetric(key: crypto.KeyObject): {
       return { keyType: 'rsa', sizeBits: bits };
     }
     case 'ec': {
-      const curve = curveFromOpenssl(details.namedCurve);
+      const curve = namedCurveOf(key);
       if (curve === undefined) {
+        const named = details.namedCurve;
         throw new InvalidArgumentError(
-          details.namedCurve === undefined
-            ? 'EC keys must use a named curve (P-256, P-384 or secp256k1)'
-            : `EC curve ${details.namedCurve} is not supported (P-256, P-384 or secp256k1)`,
+          named === undefined || named === 'UNDEF' || curveFromOpenssl(named) !== undefined
+            ? 'EC keys must name their curve (P-256, P-384 or secp256k1); explicit parameters are refused'
+            : `EC curve ${named} is not supported (P-256, P-384 or secp256k1)`,
         );
       }
       return { keyType: 'ec', sizeBits: CURVES[curve].fieldBytes * 8, curve };

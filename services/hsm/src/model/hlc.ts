@@ -36,5 +36,4 @@ export class HybridLogicalClock {
       this.logical = v.logical;
     }
   }
-
 }

@@ -43,7 +43,10 @@ function manifestFrom(m: applianceV1.BackupManifest__Output): BackupManifestValu
 /** applianceHandlers implements appliance.v1.Appliance (the sync plane). */
 export function applianceHandlers(s: NodeServices): ApplianceHandlers {
   const { ctx } = s;
-  const audited = <Req, Res>(method: string, fn: (req: Req, session: Session) => Promise<Res> | Res) =>
+  const audited = <Req, Res>(
+    method: string,
+    fn: (req: Req, session: Session) => Promise<Res> | Res,
+  ) =>
     unary<Req, Res>(ctx, method, true, async (req, session) => {
       const appliance = requireAppliance(session);
       try {
@@ -51,7 +54,12 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
         ctx.record({ action: `appliance.${method}`, actor: appliance.username, outcome: 'ok' });
         return out;
       } catch (err) {
-        ctx.record({ action: `appliance.${method}`, actor: appliance.username, outcome: 'failed', detail: (err as Error).message });
+        ctx.record({
+          action: `appliance.${method}`,
+          actor: appliance.username,
+          outcome: 'failed',
+          detail: (err as Error).message,
+        });
         throw err;
       }
     });
@@ -82,51 +90,58 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
       return status();
     }),
 
-    InitializeCluster: audited<applianceV1.InitializeClusterRequest__Output, applianceV1.ApplianceStatus>(
-      'InitializeCluster',
-      async (req) => {
-        await s.membership.initialize(req.clusterId);
-        return status();
-      },
-    ),
+    InitializeCluster: audited<
+      applianceV1.InitializeClusterRequest__Output,
+      applianceV1.ApplianceStatus
+    >('InitializeCluster', async (req) => {
+      await s.membership.initialize(req.clusterId);
+      return status();
+    }),
 
     ListDigests: audited<applianceV1.ListDigestsRequest__Output, applianceV1.ListDigestsResponse>(
       'ListDigests',
       (req) => {
         const size = req.pageSize === 0 ? 1000 : req.pageSize;
-        if (size > MAX_DIGEST_PAGE) throw new BadRequestError(`page_size must be at most ${MAX_DIGEST_PAGE}`);
+        if (size > MAX_DIGEST_PAGE)
+          throw new BadRequestError(`page_size must be at most ${MAX_DIGEST_PAGE}`);
         const { digests, next } = s.replicas.listDigests(req.afterHandle, size);
         return {
-          digests: digests.map((d) => ({ ...d, type: d.type as hsmV1.ObjectType, version: versionTo(d.version) })),
+          digests: digests.map((d) => ({
+            ...d,
+            type: d.type as hsmV1.ObjectType,
+            version: versionTo(d.version),
+          })),
           nextAfterHandle: next,
         };
       },
     ),
 
-    ExportMasked: audited<applianceV1.ExportMaskedRequest__Output, applianceV1.ExportMaskedResponse>(
-      'ExportMasked',
-      (req) => {
-        if (req.handles.length > MAX_BATCH) throw new LimitError(`at most ${MAX_BATCH} handles per call`);
-        return { objects: s.replicas.exportMany(req.handles).map(maskedTo) };
-      },
-    ),
+    ExportMasked: audited<
+      applianceV1.ExportMaskedRequest__Output,
+      applianceV1.ExportMaskedResponse
+    >('ExportMasked', (req) => {
+      if (req.handles.length > MAX_BATCH)
+        throw new LimitError(`at most ${MAX_BATCH} handles per call`);
+      return { objects: s.replicas.exportMany(req.handles).map(maskedTo) };
+    }),
 
-    ImportMasked: audited<applianceV1.ImportMaskedRequest__Output, applianceV1.ImportMaskedResponse>(
-      'ImportMasked',
-      async (req) => {
-        if (req.objects.length > MAX_BATCH) throw new LimitError(`at most ${MAX_BATCH} objects per call`);
-        const results = await s.replicas.importMany(req.objects as MaskedObjectInput[]);
-        return {
-          results: results.map((r) => ({
-            handle: r.handle,
-            outcome: (r.outcome === 'current'
-              ? 'IMPORT_OUTCOME_ALREADY_CURRENT'
-              : `IMPORT_OUTCOME_${r.outcome.toUpperCase()}`) as hsmV1.ImportOutcome,
-            current: versionTo(r.current.version),
-          })),
-        };
-      },
-    ),
+    ImportMasked: audited<
+      applianceV1.ImportMaskedRequest__Output,
+      applianceV1.ImportMaskedResponse
+    >('ImportMasked', async (req) => {
+      if (req.objects.length > MAX_BATCH)
+        throw new LimitError(`at most ${MAX_BATCH} objects per call`);
+      const results = await s.replicas.importMany(req.objects as MaskedObjectInput[]);
+      return {
+        results: results.map((r) => ({
+          handle: r.handle,
+          outcome: (r.outcome === 'current'
+            ? 'IMPORT_OUTCOME_ALREADY_CURRENT'
+            : `IMPORT_OUTCOME_${r.outcome.toUpperCase()}`) as hsmV1.ImportOutcome,
+          current: versionTo(r.current.version),
+        })),
+      };
+    }),
 
     GetJoinRequest: audited<applianceV1.GetJoinRequestRequest__Output, applianceV1.JoinRequest>(
       'GetJoinRequest',
@@ -145,17 +160,27 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
       },
     ),
 
-    CreateBackup: (call: ServerWritableStream<applianceV1.CreateBackupRequest__Output, applianceV1.BackupPart>) => {
+    CreateBackup: (
+      call: ServerWritableStream<applianceV1.CreateBackupRequest__Output, applianceV1.BackupPart>,
+    ) => {
       try {
         requireAppliance(sessionOf(ctx, call));
         const id = call.request.backupId;
-        if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new BadRequestError('backup_id must be 1-64 letters, digits, - or _');
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+          throw new BadRequestError('backup_id must be 1-64 letters, digits, - or _');
         const { objects, manifest } = s.membership.backup(id);
         for (const obj of objects) call.write({ object: maskedTo(obj) });
-        call.write({ manifest: { ...manifest, maxVersion: versionTo(manifest.maxVersion ?? undefined) } });
+        call.write({
+          manifest: { ...manifest, maxVersion: versionTo(manifest.maxVersion ?? undefined) },
+        });
         call.end(loadTrailer(ctx));
       } catch (err) {
-        ctx.record({ action: 'appliance.CreateBackup', actor: 'appliance', outcome: 'failed', detail: (err as Error).message });
+        ctx.record({
+          action: 'appliance.CreateBackup',
+          actor: 'appliance',
+          outcome: 'failed',
+          detail: (err as Error).message,
+        });
         call.emit('error', toStatusObject(err, loadTrailer(ctx)));
       }
     },
@@ -165,7 +190,12 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
       callback: sendUnaryData<applianceV1.RestoreBackupResponse>,
     ) => {
       const fail = (err: unknown) => {
-        ctx.record({ action: 'appliance.RestoreBackup', actor: 'appliance', outcome: 'failed', detail: (err as Error).message });
+        ctx.record({
+          action: 'appliance.RestoreBackup',
+          actor: 'appliance',
+          outcome: 'failed',
+          detail: (err as Error).message,
+        });
         callback(toStatusObject(err, loadTrailer(ctx)) as never);
       };
       let session: Session;
@@ -205,13 +235,10 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
           fail(new BadRequestError('backup has no manifest (truncated)'));
           return;
         }
-        s.membership.restore(manifestFrom(manifest), objects, target).then(
-          (applied) => {
-            ctx.record({ action: 'appliance.RestoreBackup', actor: session.username, outcome: 'ok' });
-            callback(null, { objectsApplied: applied, status: status() }, loadTrailer(ctx));
-          },
-          fail,
-        );
+        s.membership.restore(manifestFrom(manifest), objects, target).then((applied) => {
+          ctx.record({ action: 'appliance.RestoreBackup', actor: session.username, outcome: 'ok' });
+          callback(null, { objectsApplied: applied, status: status() }, loadTrailer(ctx));
+        }, fail);
       });
     },
   };

@@ -1,5 +1,13 @@
 import type { hsmV1 } from '@hsmlab/proto';
-import type { CurveName, KeyAttributes, KeyClass, KeyType, Role, UserBody, Version } from '../model';
+import type {
+  CurveName,
+  KeyAttributes,
+  KeyClass,
+  KeyType,
+  Role,
+  UserBody,
+  Version,
+} from '../model';
 import { checkValue } from '../crypto';
 import { BadRequestError } from '../errors';
 import type { KeyView } from '../service/key-service';
@@ -95,18 +103,22 @@ export const MAX_LABEL_LENGTH = 256;
 export const MAX_ID_BYTES = 128;
 
 /** templateFrom reads a KeyAttributes message; only fields that are set count. */
-export function templateFrom(attrs: hsmV1.KeyAttributes__Output | null | undefined): Partial<KeyAttributes> {
+export function templateFrom(
+  attrs: hsmV1.KeyAttributes__Output | null | undefined,
+): Partial<KeyAttributes> {
   const out: Partial<KeyAttributes> = {};
   if (!attrs) return out;
   const a = attrs as unknown as Record<string, unknown>;
   if (a._label === 'label') {
     const label = String(a.label);
-    if (label.length > MAX_LABEL_LENGTH) throw new BadRequestError(`label is longer than ${MAX_LABEL_LENGTH}`);
+    if (label.length > MAX_LABEL_LENGTH)
+      throw new BadRequestError(`label is longer than ${MAX_LABEL_LENGTH}`);
     out.label = label;
   }
   if (a._id === 'id') {
     const id = a.id as Buffer;
-    if (id.length > MAX_ID_BYTES) throw new BadRequestError(`id is longer than ${MAX_ID_BYTES} bytes`);
+    if (id.length > MAX_ID_BYTES)
+      throw new BadRequestError(`id is longer than ${MAX_ID_BYTES} bytes`);
     out.id = id.toString('hex');
   }
   for (const field of BOOL_FIELDS) {

@@ -84,7 +84,9 @@ export async function runCrypto<K extends CryptoOp>(
     }
     case 'digest': {
       const r = req as hsmV1.DigestRequest__Output;
-      return { digest: s.crypto.digest(session, digestAlgorithmFrom(r.algorithm), r.data) } as CryptoReplies[K];
+      return {
+        digest: s.crypto.digest(session, digestAlgorithmFrom(r.algorithm), r.data),
+      } as CryptoReplies[K];
     }
     case 'random': {
       const r = req as hsmV1.GenerateRandomRequest__Output;

@@ -1,6 +1,11 @@
 import type { HsmHandlers } from '@hsmlab/proto';
 import type { NodeServices } from '../service/node-services';
-import { runCrypto, type CryptoOp, type CryptoReplies, type CryptoRequests } from './crypto-dispatch';
+import {
+  runCrypto,
+  type CryptoOp,
+  type CryptoReplies,
+  type CryptoRequests,
+} from './crypto-dispatch';
 import { unary } from './unary';
 
 const METHODS = {

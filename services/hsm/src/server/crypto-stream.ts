@@ -77,7 +77,11 @@ export function cryptoStreamHandler(s: NodeServices) {
       const now = performance.now();
       for (const [id, p] of pending) {
         if (p.deadlineMs <= now) {
-          settle(id, { id, code: Status.DEADLINE_EXCEEDED, message: 'the call ran out of time on the node' });
+          settle(id, {
+            id,
+            code: Status.DEADLINE_EXCEEDED,
+            message: 'the call ran out of time on the node',
+          });
         }
       }
     }, DEADLINE_SWEEP_MS);
@@ -86,11 +90,19 @@ export function cryptoStreamHandler(s: NodeServices) {
     const start = (c: hsmV1.CryptoCall__Output) => {
       const id = c.id;
       if (pending.has(id)) {
-        push({ id, code: Status.INVALID_ARGUMENT, message: `call id ${id} is already in flight on this stream` });
+        push({
+          id,
+          code: Status.INVALID_ARGUMENT,
+          message: `call id ${id} is already in flight on this stream`,
+        });
         return;
       }
       if (pending.size >= MAX_CALLS_IN_FLIGHT_PER_STREAM) {
-        push({ id, code: Status.RESOURCE_EXHAUSTED, message: `more than ${MAX_CALLS_IN_FLIGHT_PER_STREAM} calls in flight on one stream` });
+        push({
+          id,
+          code: Status.RESOURCE_EXHAUSTED,
+          message: `more than ${MAX_CALLS_IN_FLIGHT_PER_STREAM} calls in flight on one stream`,
+        });
         return;
       }
       const op = c.op as CryptoOp | undefined;
@@ -98,7 +110,8 @@ export function cryptoStreamHandler(s: NodeServices) {
         push({ id, code: Status.INVALID_ARGUMENT, message: 'call has no operation' });
         return;
       }
-      const timeoutMs = c.timeoutMs > 0 ? Math.min(c.timeoutMs, 600_000) : ctx.config.defaultCallTimeoutMs;
+      const timeoutMs =
+        c.timeoutMs > 0 ? Math.min(c.timeoutMs, 600_000) : ctx.config.defaultCallTimeoutMs;
       pending.set(id, { deadlineMs: performance.now() + timeoutMs });
       ctx.load.begin();
       Promise.resolve()

@@ -26,7 +26,10 @@ function credentials(config: NodeConfig): ServerCredentials {
 }
 
 /** startGrpcServer binds the node's services and returns the bound address. */
-export async function startGrpcServer(config: NodeConfig, services: NodeServices): Promise<NodeServer> {
+export async function startGrpcServer(
+  config: NodeConfig,
+  services: NodeServices,
+): Promise<NodeServer> {
   const server = new Server({
     'grpc.max_receive_message_length': MESSAGE_LIMITS.maxReceiveBytes,
     'grpc.max_send_message_length': MESSAGE_LIMITS.maxSendBytes,
@@ -37,12 +40,19 @@ export async function startGrpcServer(config: NodeConfig, services: NodeServices
     'grpc.keepalive_timeout_ms': 5_000,
   });
   server.addService(loadHsmProto().hsmlab.hsm.v1.Hsm.service, hsmHandlers(services));
-  server.addService(loadApplianceProto().hsmlab.appliance.v1.Appliance.service, applianceHandlers(services));
-  const health = new HealthImplementation(Object.fromEntries(HEALTH_SERVICES.map((s) => [s, 'NOT_SERVING'])));
+  server.addService(
+    loadApplianceProto().hsmlab.appliance.v1.Appliance.service,
+    applianceHandlers(services),
+  );
+  const health = new HealthImplementation(
+    Object.fromEntries(HEALTH_SERVICES.map((s) => [s, 'NOT_SERVING'])),
+  );
   health.addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(config.listen, credentials(config), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(config.listen, credentials(config), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   const host = config.listen.slice(0, config.listen.lastIndexOf(':'));
   for (const s of HEALTH_SERVICES) health.setStatus(s, 'SERVING');

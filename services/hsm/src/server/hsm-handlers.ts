@@ -28,15 +28,20 @@ export function hsmHandlers(s: NodeServices): HsmHandlers {
       },
     ),
 
-    Login: unary<hsmV1.LoginRequest__Output, hsmV1.LoginResponse>(ctx, 'Login', false, async (req) => {
-      const session = await s.users.login(req.username, req.password);
-      return {
-        sessionToken: session.token,
-        role: roleName(session.role),
-        expiresAtMs: session.expiresAtMs,
-        nodeId: ctx.nodeId,
-      };
-    }),
+    Login: unary<hsmV1.LoginRequest__Output, hsmV1.LoginResponse>(
+      ctx,
+      'Login',
+      false,
+      async (req) => {
+        const session = await s.users.login(req.username, req.password);
+        return {
+          sessionToken: session.token,
+          role: roleName(session.role),
+          expiresAtMs: session.expiresAtMs,
+          nodeId: ctx.nodeId,
+        };
+      },
+    ),
 
     Logout: unary(ctx, 'Logout', true, (_req, session) => {
       ctx.sessions.close(session!.token);
@@ -101,26 +106,26 @@ export function hsmHandlers(s: NodeServices): HsmHandlers {
       'ExportMaskedObject',
       true,
       (req, session) => {
-        const handle = req.type === 'OBJECT_TYPE_USER' && !req.handle.startsWith('user:')
-          ? userHandle(req.handle)
-          : req.handle;
+        const handle =
+          req.type === 'OBJECT_TYPE_USER' && !req.handle.startsWith('user:')
+            ? userHandle(req.handle)
+            : req.handle;
         return maskedTo(s.replicas.exportForCaller(session!, handle));
       },
     ),
 
-    ImportMaskedObject: unary<hsmV1.ImportMaskedObjectRequest__Output, hsmV1.ImportMaskedObjectResponse>(
-      ctx,
-      'ImportMaskedObject',
-      true,
-      async (req, session) => {
-        if (!req.object) throw new BadRequestError('object is required');
-        const { outcome, current } = await s.replicas.importForCaller(session!, req.object);
-        return {
-          outcome: `IMPORT_OUTCOME_${outcome === 'current' ? 'ALREADY_CURRENT' : outcome.toUpperCase()}` as hsmV1.ImportOutcome,
-          current: versionTo(current.version),
-        };
-      },
-    ),
+    ImportMaskedObject: unary<
+      hsmV1.ImportMaskedObjectRequest__Output,
+      hsmV1.ImportMaskedObjectResponse
+    >(ctx, 'ImportMaskedObject', true, async (req, session) => {
+      if (!req.object) throw new BadRequestError('object is required');
+      const { outcome, current } = await s.replicas.importForCaller(session!, req.object);
+      return {
+        outcome:
+          `IMPORT_OUTCOME_${outcome === 'current' ? 'ALREADY_CURRENT' : outcome.toUpperCase()}` as hsmV1.ImportOutcome,
+        current: versionTo(current.version),
+      };
+    }),
   };
 }
 

@@ -19,7 +19,9 @@ const MAX_CLIENT_REQUEST_ID = 128;
 
 function requestId(id: string): string {
   if (id.length > MAX_CLIENT_REQUEST_ID) {
-    throw new BadRequestError(`client_request_id is longer than ${MAX_CLIENT_REQUEST_ID} characters`);
+    throw new BadRequestError(
+      `client_request_id is longer than ${MAX_CLIENT_REQUEST_ID} characters`,
+    );
   }
   return id;
 }
@@ -191,16 +193,23 @@ export function keyHandlers(s: NodeServices): Pick<HsmHandlers, KeyMethods> {
       }),
     ),
 
-    GetKey: unary<hsmV1.GetKeyRequest__Output, hsmV1.KeyResponse>(ctx, 'GetKey', true, (req, session) => ({
-      key: keyInfo(s.keys.get(session!, req.handle)),
-    })),
+    GetKey: unary<hsmV1.GetKeyRequest__Output, hsmV1.KeyResponse>(
+      ctx,
+      'GetKey',
+      true,
+      (req, session) => ({
+        key: keyInfo(s.keys.get(session!, req.handle)),
+      }),
+    ),
 
     SetAttributes: unary<hsmV1.SetAttributesRequest__Output, hsmV1.KeyResponse>(
       ctx,
       'SetAttributes',
       true,
       async (req, session) => ({
-        key: keyInfo(await s.keys.setAttributes(session!, req.handle, templateFrom(req.attributes))),
+        key: keyInfo(
+          await s.keys.setAttributes(session!, req.handle, templateFrom(req.attributes)),
+        ),
       }),
     ),
 

@@ -3,7 +3,11 @@ import { BadRequestError } from '../errors';
 
 /** mechanismFrom checks a wire mechanism name; the engine checks it fits the key. */
 export function mechanismFrom(value: unknown): Mechanism {
-  if (typeof value !== 'string' || !value.startsWith('MECHANISM_') || value === 'MECHANISM_UNSPECIFIED') {
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('MECHANISM_') ||
+    value === 'MECHANISM_UNSPECIFIED'
+  ) {
     throw new BadRequestError(`mechanism: ${String(value)} is not a mechanism`);
   }
   return value as Mechanism;

@@ -1,4 +1,4 @@
-import { status as Status, type StatusObject, Metadata } from '@grpc/grpc-js';
+import { status as Status, type StatusObject, type Metadata } from '@grpc/grpc-js';
 import * as crypto from '../crypto';
 import { MaskError } from '../masking';
 import { AttestationError } from '../identity';

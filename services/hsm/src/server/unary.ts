@@ -45,7 +45,11 @@ export function unary<Req, Res>(
   ctx: NodeContext,
   method: string,
   needsSession: boolean,
-  fn: (request: Req, session: Session | undefined, call: ServerUnaryCall<Req, Res>) => Promise<Res> | Res,
+  fn: (
+    request: Req,
+    session: Session | undefined,
+    call: ServerUnaryCall<Req, Res>,
+  ) => Promise<Res> | Res,
 ) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     ctx.load.begin();

@@ -1,6 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import { compareVersions, type StoredObject, type Version } from '../model';
-import { generateMaskingKey, openObject, type MaskedObjectInput, type MaskedObjectValue } from '../masking';
+import {
+  generateMaskingKey,
+  openObject,
+  type MaskedObjectInput,
+  type MaskedObjectValue,
+} from '../masking';
 import {
   completeJoin,
   createJoinRequest,
@@ -48,7 +53,10 @@ export class ClusterMembership {
         'this node has no identity certificate (start it with --manufacturer-ca-cert and --manufacturer-ca-key)',
       );
     }
-    return { identity: { keyPkcs8Der: id.keyPkcs8Der }, chainPem: id.certPem + this.ctx.config.manufacturerCaCertPem };
+    return {
+      identity: { keyPkcs8Der: id.keyPkcs8Der },
+      chainPem: id.certPem + this.ctx.config.manufacturerCaCertPem,
+    };
   }
 
   /** identityChainPem is what GetStatus shows: the node certificate, then the CA's. */
@@ -79,7 +87,9 @@ export class ClusterMembership {
     if (!CLUSTER_ID.test(clusterId)) throw new BadRequestError('cluster_id is not a cluster id');
     const current = this.ctx.masking();
     if (current) {
-      throw new PreconditionError(`this node already holds the masking key of ${current.clusterId}`);
+      throw new PreconditionError(
+        `this node already holds the masking key of ${current.clusterId}`,
+      );
     }
     const { identity, chainPem } = this.identity();
     const { request, ecdhPrivateKey } = createJoinRequest({
@@ -106,14 +116,21 @@ export class ClusterMembership {
       domainId: masking.domainId,
       nowMs: this.ctx.clock.nowMs(),
     });
-    this.ctx.record({ action: 'grant-join', actor: 'appliance', outcome: 'ok', detail: `to ${request.nodeId}` });
+    this.ctx.record({
+      action: 'grant-join',
+      actor: 'appliance',
+      outcome: 'ok',
+      detail: `to ${request.nodeId}`,
+    });
     return grant;
   }
 
   async complete(grant: JoinGrantValue): Promise<void> {
     const ecdhPrivateKey = this.pendingJoins.get(grant.clusterId);
     if (!ecdhPrivateKey) {
-      throw new PreconditionError(`no join of ${grant.clusterId} is in progress on this node (ask for a new join request)`);
+      throw new PreconditionError(
+        `no join of ${grant.clusterId} is in progress on this node (ask for a new join request)`,
+      );
     }
     const { maskingKey, domainId } = completeJoin({
       grant,
@@ -128,7 +145,12 @@ export class ClusterMembership {
       draft.maskingKey = maskingKey;
     });
     this.pendingJoins.delete(grant.clusterId);
-    this.ctx.record({ action: 'complete-join', actor: 'appliance', outcome: 'ok', detail: grant.clusterId });
+    this.ctx.record({
+      action: 'complete-join',
+      actor: 'appliance',
+      outcome: 'ok',
+      detail: grant.clusterId,
+    });
   }
 
   /** backup seals every object as of this instant and signs a manifest over them. */
@@ -136,14 +158,16 @@ export class ClusterMembership {
     const masking = this.ctx.masking();
     if (!masking) throw new PreconditionError('this node has no masking key: nothing to back up');
     const caKeyPem = this.ctx.config.manufacturerCaKeyPem;
-    if (!caKeyPem) throw new PreconditionError('this node cannot wrap a backup (no manufacturer key)');
+    if (!caKeyPem)
+      throw new PreconditionError('this node cannot wrap a backup (no manufacturer key)');
     const { identity, chainPem } = this.identity();
     // One synchronous pass: the set is a consistent point in time.
     const objects: MaskedObjectValue[] = [];
     let maxVersion: Version | null = null;
     for (const obj of this.ctx.store.values()) {
       objects.push(this.replicas.seal(obj));
-      if (maxVersion === null || compareVersions(obj.version, maxVersion) > 0) maxVersion = obj.version;
+      if (maxVersion === null || compareVersions(obj.version, maxVersion) > 0)
+        maxVersion = obj.version;
     }
     const manifest = signManifest(
       {
@@ -160,7 +184,12 @@ export class ClusterMembership {
       },
       identity,
     );
-    this.ctx.record({ action: 'create-backup', actor: 'appliance', outcome: 'ok', detail: backupId });
+    this.ctx.record({
+      action: 'create-backup',
+      actor: 'appliance',
+      outcome: 'ok',
+      detail: backupId,
+    });
     return { objects, manifest };
   }
 
@@ -176,7 +205,8 @@ export class ClusterMembership {
     targetClusterId: string,
   ): Promise<number> {
     const caCertPem = this.ctx.config.manufacturerCaCertPem;
-    if (!caCertPem) throw new PreconditionError('this node cannot check a backup (no manufacturer CA)');
+    if (!caCertPem)
+      throw new PreconditionError('this node cannot check a backup (no manufacturer CA)');
     verifyManifest(manifest, caCertPem);
     if (masked.length !== manifest.objectCount) {
       throw new BadRequestError(
@@ -209,15 +239,23 @@ export class ClusterMembership {
     let maskingKey = current?.key;
     if (!maskingKey) {
       const caKeyPem = this.ctx.config.manufacturerCaKeyPem;
-      if (!caKeyPem) throw new PreconditionError('this node cannot open a backup (no manufacturer key)');
-      maskingKey = unwrapMaskingKeyFromBackup(manifest.wrappedMaskingKey, caKeyPem, manifest.domainId);
+      if (!caKeyPem)
+        throw new PreconditionError('this node cannot open a backup (no manufacturer key)');
+      maskingKey = unwrapMaskingKeyFromBackup(
+        manifest.wrappedMaskingKey,
+        caKeyPem,
+        manifest.domainId,
+      );
     }
 
-    const objects: StoredObject[] = masked.map((m) => openObject(maskingKey!, manifest.domainId, m));
+    const objects: StoredObject[] = masked.map((m) =>
+      openObject(maskingKey!, manifest.domainId, m),
+    );
 
     if (!current) {
       const clusterId = targetClusterId || manifest.clusterId;
-      if (!CLUSTER_ID.test(clusterId)) throw new BadRequestError('target_cluster_id is not a cluster id');
+      if (!CLUSTER_ID.test(clusterId))
+        throw new BadRequestError('target_cluster_id is not a cluster id');
       await this.ctx.state.update((draft) => {
         draft.clusterId = clusterId;
         draft.domainId = manifest.domainId;

@@ -87,12 +87,18 @@ export class CryptoService {
     });
   }
 
-  async encrypt(session: Session, input: EncryptInput): Promise<{ ciphertext: Buffer; iv: Buffer; tag: Buffer }> {
+  async encrypt(
+    session: Session,
+    input: EncryptInput,
+  ): Promise<{ ciphertext: Buffer; iv: Buffer; tag: Buffer }> {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'encrypt');
     await this.ctx.limiter.acquire(cipherClass(key.body));
-    return encrypt(key.loaded(), input.mechanism, input.plaintext, { iv: input.iv, aad: input.aad });
+    return encrypt(key.loaded(), input.mechanism, input.plaintext, {
+      iv: input.iv,
+      aad: input.aad,
+    });
   }
 
   async decrypt(session: Session, input: DecryptInput): Promise<Buffer> {
@@ -108,12 +114,14 @@ export class CryptoService {
   }
 
   digest(session: Session, algorithm: DigestAlgorithm, data: Buffer): Buffer {
-    if (session.role === 'appliance') throw new PermissionDeniedError('the appliance user cannot run crypto');
+    if (session.role === 'appliance')
+      throw new PermissionDeniedError('the appliance user cannot run crypto');
     return digest(algorithm, data);
   }
 
   random(session: Session, length: number): Buffer {
-    if (session.role === 'appliance') throw new PermissionDeniedError('the appliance user cannot run crypto');
+    if (session.role === 'appliance')
+      throw new PermissionDeniedError('the appliance user cannot run crypto');
     if (!Number.isInteger(length) || length < 1 || length > MAX_RANDOM_BYTES) {
       throw new BadRequestError(`length must be 1 to ${MAX_RANDOM_BYTES} bytes`);
     }

@@ -50,7 +50,9 @@ export function resolveKey(ctx: NodeContext, session: Session, handle: string): 
 export function resolveOwnedKey(ctx: NodeContext, session: Session, handle: string): ResolvedKey {
   const key = resolveKey(ctx, session, handle);
   if (!key.owned) {
-    throw new PermissionDeniedError(`key ${handle} is shared with you; only its owner may change it`);
+    throw new PermissionDeniedError(
+      `key ${handle} is shared with you; only its owner may change it`,
+    );
   }
   return key;
 }

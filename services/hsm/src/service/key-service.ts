@@ -8,7 +8,13 @@ import {
   loadKey,
   validateTemplate,
 } from '../crypto';
-import { AlreadyExistsError, BadRequestError, LimitError, NotFoundError, PreconditionError } from '../errors';
+import {
+  AlreadyExistsError,
+  BadRequestError,
+  LimitError,
+  NotFoundError,
+  PreconditionError,
+} from '../errors';
 import type { NodeContext } from './node-context';
 import type { Session } from './sessions';
 import { requireCryptoUser } from './user-service';
@@ -141,7 +147,8 @@ export class KeyService {
     }
     const key = make();
     validateTemplate(key.keyClass, key.keyType, key.template);
-    const handles = requestId !== '' ? [requestKeyHandle(session.username, requestId, part)] : undefined;
+    const handles =
+      requestId !== '' ? [requestKeyHandle(session.username, requestId, part)] : undefined;
     const [view] = await this.store(session, [key], requestId, handles);
     return view!;
   }
@@ -198,7 +205,13 @@ export class KeyService {
         return;
       }
       const handle = handles?.[i] ?? newKeyHandle();
-      const obj: StoredObject = { handle, kind: 'key', version: this.ctx.stamp(), tombstone: false, body };
+      const obj: StoredObject = {
+        handle,
+        kind: 'key',
+        version: this.ctx.stamp(),
+        tombstone: false,
+        body,
+      };
       objects.push(obj);
       views.push({ handle, body, version: obj.version });
     });
@@ -207,7 +220,12 @@ export class KeyService {
       for (const obj of objects) this.ctx.loadedKey(obj);
       await this.ctx.commit(objects);
       for (const obj of objects) {
-        this.ctx.record({ action: 'create-key', actor: session.username, outcome: 'ok', handle: obj.handle });
+        this.ctx.record({
+          action: 'create-key',
+          actor: session.username,
+          outcome: 'ok',
+          handle: obj.handle,
+        });
       }
     }
     return views;
@@ -242,7 +260,8 @@ export class KeyService {
     };
     for (const sk of session.keys.values()) consider(sk.handle, sk.body);
     for (const obj of this.ctx.store.values()) {
-      if (obj.kind === 'key' && !obj.tombstone) consider(obj.handle, obj.body as KeyBody, obj.version);
+      if (obj.kind === 'key' && !obj.tombstone)
+        consider(obj.handle, obj.body as KeyBody, obj.version);
     }
     return out;
   }
@@ -255,34 +274,63 @@ export class KeyService {
     }
     return this.ctx.locks.run(handle, async () => {
       this.requireCurrent(key);
-      const obj: StoredObject = { handle, kind: 'key', version: this.ctx.stamp(), tombstone: true, body: null };
+      const obj: StoredObject = {
+        handle,
+        kind: 'key',
+        version: this.ctx.stamp(),
+        tombstone: true,
+        body: null,
+      };
       await this.ctx.commit([obj]);
       this.ctx.record({ action: 'delete-key', actor: session.username, outcome: 'ok', handle });
       return obj;
     });
   }
 
-  async setAttributes(session: Session, handle: string, patch: Partial<KeyAttributes>): Promise<KeyView> {
+  async setAttributes(
+    session: Session,
+    handle: string,
+    patch: Partial<KeyAttributes>,
+  ): Promise<KeyView> {
     const key = resolveOwnedKey(this.ctx, session, handle);
     const attributes = checkAttributeChange(key.body.attributes, patch, session.role);
     return this.rewrite(session, key, { ...key.body, attributes }, 'set-attributes');
   }
 
-  async share(session: Session, handle: string, username: string, share: boolean): Promise<KeyView> {
+  async share(
+    session: Session,
+    handle: string,
+    username: string,
+    share: boolean,
+  ): Promise<KeyView> {
     const key = resolveOwnedKey(this.ctx, session, handle);
     if (!key.object) throw new PreconditionError('session keys cannot be shared');
-    if (username === session.username) throw new BadRequestError('a key cannot be shared with its owner');
+    if (username === session.username)
+      throw new BadRequestError('a key cannot be shared with its owner');
     const target = this.ctx.store.get(`user:${username}`);
-    if (share && (!target || target.tombstone || (target.body as { role: string }).role !== 'crypto-user')) {
+    if (
+      share &&
+      (!target || target.tombstone || (target.body as { role: string }).role !== 'crypto-user')
+    ) {
       throw new NotFoundError(`crypto user ${username} not found`);
     }
     const sharedWith = share
       ? Array.from(new Set([...key.body.sharedWith, username])).sort()
       : key.body.sharedWith.filter((u) => u !== username);
-    return this.rewrite(session, key, { ...key.body, sharedWith }, share ? 'share-key' : 'unshare-key');
+    return this.rewrite(
+      session,
+      key,
+      { ...key.body, sharedWith },
+      share ? 'share-key' : 'unshare-key',
+    );
   }
 
-  private async rewrite(session: Session, key: ResolvedKey, body: KeyBody, action: string): Promise<KeyView> {
+  private async rewrite(
+    session: Session,
+    key: ResolvedKey,
+    body: KeyBody,
+    action: string,
+  ): Promise<KeyView> {
     if (!key.object) {
       const sk = session.keys.get(key.handle)!;
       sk.body = body;
@@ -290,7 +338,13 @@ export class KeyService {
     }
     return this.ctx.locks.run(key.handle, async () => {
       this.requireCurrent(key);
-      const obj: StoredObject = { handle: key.handle, kind: 'key', version: this.ctx.stamp(), tombstone: false, body };
+      const obj: StoredObject = {
+        handle: key.handle,
+        kind: 'key',
+        version: this.ctx.stamp(),
+        tombstone: false,
+        body,
+      };
       await this.ctx.commit([obj]);
       this.ctx.record({ action, actor: session.username, outcome: 'ok', handle: key.handle });
       return { handle: key.handle, body, version: obj.version };

@@ -1,5 +1,12 @@
 import type { KeyAttributes, KeyClass, KeyType } from '../model';
-import { checkWrapAllowed, deriveEcdh, requireAttribute, unwrap, wrap, type Mechanism } from '../crypto';
+import {
+  checkWrapAllowed,
+  deriveEcdh,
+  requireAttribute,
+  unwrap,
+  wrap,
+  type Mechanism,
+} from '../crypto';
 import { BadRequestError } from '../errors';
 import type { NodeContext } from './node-context';
 import type { Session } from './sessions';
@@ -18,7 +25,12 @@ export class KeyTransfer {
     private readonly keys: KeyService,
   ) {}
 
-  wrap(session: Session, wrappingHandle: string, targetHandle: string, mechanism: Mechanism): Buffer {
+  wrap(
+    session: Session,
+    wrappingHandle: string,
+    targetHandle: string,
+    mechanism: Mechanism,
+  ): Buffer {
     requireCryptoUser(session);
     const wrapping = resolveKey(this.ctx, session, wrappingHandle);
     const target = resolveKey(this.ctx, session, targetHandle);

@@ -15,8 +15,12 @@ export function checkPasswordRules(password: string): void {
 
 function scryptAsync(password: string, salt: Buffer, v: { n: number; r: number; p: number }) {
   return new Promise<Buffer>((resolve, reject) => {
-    scrypt(password, salt, HASH_BYTES, { N: v.n, r: v.r, p: v.p, maxmem: 64 * 1024 * 1024 }, (e, k) =>
-      e ? reject(e) : resolve(k),
+    scrypt(
+      password,
+      salt,
+      HASH_BYTES,
+      { N: v.n, r: v.r, p: v.p, maxmem: 64 * 1024 * 1024 },
+      (e, k) => (e ? reject(e) : resolve(k)),
     );
   });
 }

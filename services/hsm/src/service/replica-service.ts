@@ -33,7 +33,9 @@ export class ReplicaService {
   private requireMasking(): { key: Buffer; domainId: string; clusterId: string } {
     const masking = this.ctx.masking();
     if (!masking) {
-      throw new PreconditionError('this node has no masking key yet: the cluster is not initialized on it');
+      throw new PreconditionError(
+        'this node has no masking key yet: the cluster is not initialized on it',
+      );
     }
     return masking;
   }
@@ -60,14 +62,23 @@ export class ReplicaService {
   }
 
   /** importForCaller applies a masked object the session may move. */
-  async importForCaller(session: Session, masked: MaskedObjectInput): Promise<{ outcome: ImportOutcome; current: StoredObject }> {
+  async importForCaller(
+    session: Session,
+    masked: MaskedObjectInput,
+  ): Promise<{ outcome: ImportOutcome; current: StoredObject }> {
     const obj = this.open(masked);
     const held = this.ctx.store.get(obj.handle);
     if (!this.mayMove(session, obj, held)) {
       throw new PermissionDeniedError(`you may not replicate object ${obj.handle}`);
     }
     const [outcome] = await this.ctx.commitIfNewer([obj]);
-    this.ctx.record({ action: 'import-masked', actor: session.username, outcome: 'ok', handle: obj.handle, detail: outcome });
+    this.ctx.record({
+      action: 'import-masked',
+      actor: session.username,
+      outcome: 'ok',
+      handle: obj.handle,
+      detail: outcome,
+    });
     return { outcome: outcome!, current: this.ctx.store.get(obj.handle)! };
   }
 
@@ -90,7 +101,11 @@ export class ReplicaService {
       if (session.role !== 'crypto-user' || obj.tombstone) return false;
       const body = obj.body as UserBody;
       const heldBody = held && !held.tombstone ? (held.body as UserBody) : undefined;
-      return body.username === session.username && body.role === session.role && heldBody?.role === session.role;
+      return (
+        body.username === session.username &&
+        body.role === session.role &&
+        heldBody?.role === session.role
+      );
     }
     return session.role === 'crypto-officer';
   }
@@ -105,7 +120,11 @@ export class ReplicaService {
       this.digests.clear();
     }
     const cached = this.digests.get(obj.handle);
-    if (cached && compareVersions(cached.version, obj.version) === 0 && cached.tombstone === obj.tombstone) {
+    if (
+      cached &&
+      compareVersions(cached.version, obj.version) === 0 &&
+      cached.tombstone === obj.tombstone
+    ) {
       return cached;
     }
     const entry = objectDigestEntry(this.digestKey, obj);
@@ -136,7 +155,9 @@ export class ReplicaService {
     return out;
   }
 
-  async importMany(masked: MaskedObjectInput[]): Promise<Array<{ handle: string; outcome: ImportOutcome; current: StoredObject }>> {
+  async importMany(
+    masked: MaskedObjectInput[],
+  ): Promise<Array<{ handle: string; outcome: ImportOutcome; current: StoredObject }>> {
     const objects = masked.map((m) => this.open(m));
     const outcomes = await this.ctx.commitIfNewer(objects);
     return objects.map((obj, i) => ({

@@ -56,7 +56,9 @@ export class SessionTable {
     }
     const session = this.sessions.get(token);
     if (session === undefined) {
-      throw new UnauthenticatedError('unknown session (expired, logged out, or the node restarted)');
+      throw new UnauthenticatedError(
+        'unknown session (expired, logged out, or the node restarted)',
+      );
     }
     if (session.expiresAtMs <= this.clock.nowMs()) {
       this.sessions.delete(token);
@@ -71,7 +73,8 @@ export class SessionTable {
 
   /** closeUser ends every session of a user (deleted, locked or re-keyed). */
   closeUser(username: string): void {
-    for (const [token, s] of this.sessions) if (s.username === username) this.sessions.delete(token);
+    for (const [token, s] of this.sessions)
+      if (s.username === username) this.sessions.delete(token);
   }
 
   get size(): number {

@@ -77,7 +77,11 @@ export class UserService {
         throw new PreconditionError('the crypto officer is already activated');
       }
       const verifier = await makeVerifier(password);
-      return this.write({ ...(current ?? (initialOfficer().body as UserBody)), verifier, activated: true });
+      return this.write({
+        ...(current ?? (initialOfficer().body as UserBody)),
+        verifier,
+        activated: true,
+      });
     });
   }
 
@@ -104,7 +108,12 @@ export class UserService {
         const failedLogins = user.failedLogins + 1;
         const locked = failedLogins >= this.ctx.config.maxFailedLogins;
         await this.write({ ...user, failedLogins, locked });
-        this.ctx.record({ action: 'login', actor: username, outcome: 'refused', detail: locked ? 'locked' : 'bad password' });
+        this.ctx.record({
+          action: 'login',
+          actor: username,
+          outcome: 'refused',
+          detail: locked ? 'locked' : 'bad password',
+        });
         throw new UnauthenticatedError(
           locked
             ? `login failed; user ${username} is now locked after ${failedLogins} failed logins`
@@ -129,10 +138,17 @@ export class UserService {
     return this.ctx.sessions.open(APPLIANCE_NAME, 'appliance');
   }
 
-  async create(session: Session, username: string, role: Role, password: string): Promise<StoredObject> {
+  async create(
+    session: Session,
+    username: string,
+    role: Role,
+    password: string,
+  ): Promise<StoredObject> {
     requireOfficer(session);
     if (typeof username !== 'string' || !USERNAME.test(username)) {
-      throw new BadRequestError('username must be 1-64 letters, digits, _, . or -, starting with a letter or digit');
+      throw new BadRequestError(
+        'username must be 1-64 letters, digits, _, . or -, starting with a letter or digit',
+      );
     }
     if (username === APPLIANCE_NAME) throw new BadRequestError(`"${APPLIANCE_NAME}" is reserved`);
     if (role !== 'crypto-officer' && role !== 'crypto-user') {
@@ -142,13 +158,29 @@ export class UserService {
     return this.ctx.locks.run(userHandle(username), async () => {
       if (this.find(username)) throw new AlreadyExistsError(`user ${username} exists`);
       const verifier = await makeVerifier(password);
-      const obj = await this.write({ username, role, verifier, activated: true, locked: false, failedLogins: 0 });
-      this.ctx.record({ action: 'create-user', actor: session.username, outcome: 'ok', handle: obj.handle });
+      const obj = await this.write({
+        username,
+        role,
+        verifier,
+        activated: true,
+        locked: false,
+        failedLogins: 0,
+      });
+      this.ctx.record({
+        action: 'create-user',
+        actor: session.username,
+        outcome: 'ok',
+        handle: obj.handle,
+      });
       return obj;
     });
   }
 
-  async delete(session: Session, username: string, ownsKeys: (u: string) => boolean): Promise<StoredObject> {
+  async delete(
+    session: Session,
+    username: string,
+    ownsKeys: (u: string) => boolean,
+  ): Promise<StoredObject> {
     requireOfficer(session);
     if (username === session.username) throw new PreconditionError('a user cannot delete itself');
     return this.ctx.locks.run(userHandle(username), async () => {
@@ -165,16 +197,26 @@ export class UserService {
       };
       await this.ctx.commit([obj]);
       this.ctx.sessions.closeUser(username);
-      this.ctx.record({ action: 'delete-user', actor: session.username, outcome: 'ok', handle: obj.handle });
+      this.ctx.record({
+        action: 'delete-user',
+        actor: session.username,
+        outcome: 'ok',
+        handle: obj.handle,
+      });
       return obj;
     });
   }
 
-  async changePassword(session: Session, username: string, newPassword: string): Promise<StoredObject> {
+  async changePassword(
+    session: Session,
+    username: string,
+    newPassword: string,
+  ): Promise<StoredObject> {
     const target = username === '' ? session.username : username;
-    if (session.role === 'appliance') throw new PermissionDeniedError('the appliance user has no password to change here');
+    if (session.role === 'appliance')
+      throw new PermissionDeniedError('the appliance user has no password to change here');
     if (target !== session.username && session.role !== 'crypto-officer') {
-      throw new PermissionDeniedError('only a crypto officer may change another user\'s password');
+      throw new PermissionDeniedError("only a crypto officer may change another user's password");
     }
     checkPasswordRules(newPassword);
     return this.ctx.locks.run(userHandle(target), async () => {
@@ -182,7 +224,12 @@ export class UserService {
       if (!user) throw new NotFoundError(`user ${target} not found`);
       const verifier = await makeVerifier(newPassword);
       const obj = await this.write({ ...user, verifier, activated: true, failedLogins: 0 });
-      this.ctx.record({ action: 'change-password', actor: session.username, outcome: 'ok', handle: obj.handle });
+      this.ctx.record({
+        action: 'change-password',
+        actor: session.username,
+        outcome: 'ok',
+        handle: obj.handle,
+      });
       return obj;
     });
   }
@@ -193,7 +240,12 @@ export class UserService {
       const user = this.find(username);
       if (!user) throw new NotFoundError(`user ${username} not found`);
       const obj = await this.write({ ...user, locked: false, failedLogins: 0 });
-      this.ctx.record({ action: 'unlock-user', actor: session.username, outcome: 'ok', handle: obj.handle });
+      this.ctx.record({
+        action: 'unlock-user',
+        actor: session.username,
+        outcome: 'ok',
+        handle: obj.handle,
+      });
       return obj;
     });
   }

@@ -110,7 +110,8 @@ export class ObjectStore {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const snapshotPath = join(options.dataDir, SNAPSHOT_FILE);
     const journalPath = join(options.dataDir, JOURNAL_FILE);
-    if (options.storageKey === undefined) await checkKeyNotLost(options.dataDir, snapshotPath, journalPath);
+    if (options.storageKey === undefined)
+      await checkKeyNotLost(options.dataDir, snapshotPath, journalPath);
     const storageKey = options.storageKey ?? (await loadOrCreateStorageKey(options.dataDir));
 
     const snapshot = await loadSnapshot(snapshotPath);

@@ -92,7 +92,8 @@ export class StateStore {
 
   /** save persists clusters durably; it resolves once the file is on disk. */
   save(clusters: readonly ClusterRecord[]): Promise<void> {
-    const text = JSON.stringify({ formatVersion: 1, clusters } satisfies PersistedState, null, 1);
+    const state: PersistedState = { formatVersion: 1, clusters: [...clusters] };
+    const text = JSON.stringify(state, null, 1);
     const next = this.queue.then(() => writeFileAtomic(this.path, text));
     this.queue = next.catch(() => undefined);
     return next;
