@@ -6,7 +6,7 @@ import { BusyError, ClusterUnavailableError, DeadlineExceededError, type HsmErro
 import type { ClientMetrics } from './metrics';
 import type { NodeConnection } from './node-connection';
 import type { NodePool } from './node-pool';
-import { decideRetry, type OperationKind } from './retry-policy';
+import { decideRetry, RETRY_ELSEWHERE_CODES, type OperationKind } from './retry-policy';
 import { asRpcFailure, type RpcFailure } from './rpc-failure';
 import { codeName, errorFromFailure } from './status-mapping';
 
@@ -153,7 +153,7 @@ export class CallRunner {
         const relogin =
           failure.code === Status.UNAUTHENTICATED && !failure.duringLogin && !relogged;
         if (!relogin) {
-          if (failure.code === Status.UNAVAILABLE || failure.code === Status.DEADLINE_EXCEEDED) {
+          if (RETRY_ELSEWHERE_CODES.has(failure.code)) {
             node.failed(`${spec.operation}: ${codeName(failure.code)} ${failure.details}`);
           }
           throw failure;

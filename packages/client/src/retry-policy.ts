@@ -37,11 +37,14 @@ export interface FailureFacts {
 
 /**
  * RETRY_ELSEWHERE_CODES are the codes that say "this node, now" rather than
- * "this request": another node may well succeed.
+ * "this request": another node may well succeed. CANCELLED is among them
+ * because a caller's own abort never reaches the policy (the runner stops
+ * first): a CANCELLED seen here came from a node shutting down mid-call.
  */
 export const RETRY_ELSEWHERE_CODES: ReadonlySet<number> = new Set([
   Status.UNAVAILABLE,
   Status.DEADLINE_EXCEEDED,
+  Status.CANCELLED,
 ]);
 
 /**

@@ -10,12 +10,19 @@ export interface VerifiedBackup {
 }
 
 /**
- * computeObjectsDigest is the manifest's objects_digest: SHA-256 over the
- * sealed bytes of every object, fed in handle order.
+ * computeObjectsDigest is the manifest's objects_digest as the nodes compute
+ * it: SHA-256 over the sealed bytes of every object in handle order, each
+ * preceded by its length (4 bytes, big-endian), so bytes cannot slide from
+ * one object into the next without changing the digest.
  */
 export function computeObjectsDigest(objects: readonly { sealed: Uint8Array }[]): Buffer {
   const hash = createHash('sha256');
-  for (const o of objects) hash.update(o.sealed);
+  const length = Buffer.alloc(4);
+  for (const o of objects) {
+    length.writeUInt32BE(o.sealed.byteLength);
+    hash.update(length);
+    hash.update(o.sealed);
+  }
   return hash.digest();
 }
 

@@ -115,7 +115,14 @@ export class JoinFlow {
       } catch (err) {
         return { kind: 'waiting', message: `join backup: ${errorMessage(err)}` };
       }
-      const restored = await conn.restoreBackup(taken.parts);
+      let restored: applianceV1.RestoreBackupResponse__Output;
+      try {
+        restored = await conn.restoreBackup(taken.parts);
+      } catch (err) {
+        // NB: not a refusal of the node: the backup came from a genuine member of its domain, so
+        // a failed restore is retried with a fresh backup rather than ending the join.
+        return { kind: 'waiting', message: `retrying: join restore failed: ${asNodeCallError(err)?.details ?? errorMessage(err)}` };
+      }
       this.joinBackups.set(hsmId, taken);
       log.info({ backupId: taken.backupId, sourceHsmId: taken.sourceHsmId, objectsApplied: restored.objectsApplied }, 'join backup restored');
       await this.setPhase(clusterId, hsmId, 'RESYNC');
@@ -162,7 +169,8 @@ export class JoinFlow {
   private async restoreFirst(cluster: ClusterRecord, hsm: HsmRecord, log: Logger): Promise<JoinStep> {
     const backupId = cluster.pendingRestoreBackupId;
     const { parts } = await this.backups.load(backupId, cluster.domainId);
-    const restored = await this.pool.get(hsm.address).restoreBackup(parts);
+    // The node takes the new cluster's id from this part; without it, it would call itself by the backup's cluster id.
+    const restored = await this.pool.get(hsm.address).restoreBackup([{ targetClusterId: cluster.clusterId }, ...parts]);
     const domain = restored.status?.domainId ?? '';
     if (domain !== cluster.domainId) throw new Refusal(`after RestoreBackup the node reports domain "${domain}"`);
     log.info({ backupId, objectsApplied: restored.objectsApplied }, 'first HSM restored from backup');
