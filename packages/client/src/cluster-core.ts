@@ -62,7 +62,7 @@ export class ClusterCore {
     readonly store: CredentialStore,
   ) {
     this.runner = new CallRunner(pool, options, metrics);
-    this.replicator = new Replicator(pool, this.runner);
+    this.replicator = new Replicator(pool, this.runner, options.backoff);
   }
 
   /** spec makes the runner's description of a call, computing its one deadline. */
@@ -138,7 +138,7 @@ export class ClusterCore {
 
       const { value, node } = await this.runner.run(spec, (n, c) => n.unary(method, request, c));
       const replicas = await Promise.all(
-        objects(value).map((object) => this.replicator.replicate(node, object, spec)),
+        objects(value).map((object) => this.replicator.replicate(node, object, spec, required)),
       );
       for (const replica of replicas) {
         if (replica.holders.length >= required) continue;

@@ -69,7 +69,11 @@ describe('options', () => {
   });
 
   it('accepts TLS with a client certificate for mutual TLS', () => {
-    const compiled = compileOptions({ nodes: ['h:1'], tls: { caPem: CA, certPem: CA, keyPem: CA }, env: {} });
+    const compiled = compileOptions({
+      nodes: ['h:1'],
+      tls: { caPem: CA, certPem: CA, keyPem: CA },
+      env: {},
+    });
     expect(compiled.insecure).toBe(false);
     expect(compiled.tls?.certPem?.toString()).toBe(CA);
   });

@@ -21,7 +21,9 @@ describe('crypto stream', () => {
     const key = await cluster.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
 
     const signatures = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => cluster!.crypto.sign(key, 'hmac-sha256', `message ${i}`)),
+      Array.from({ length: 200 }, (_, i) =>
+        cluster!.crypto.sign(key, 'hmac-sha256', `message ${i}`),
+      ),
     );
 
     expect(new Set(signatures.map((s) => s.toString('hex'))).size).toBe(200);
@@ -52,7 +54,9 @@ describe('crypto stream', () => {
     const key = await cluster.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
     fakes[0]!.delayMs = 2000;
 
-    const error = await cluster.crypto.sign(key, 'hmac-sha256', 'x', { deadlineMs: 400 }).catch((e: unknown) => e);
+    const error = await cluster.crypto
+      .sign(key, 'hmac-sha256', 'x', { deadlineMs: 400 })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DeadlineExceededError);
     expect((error as DeadlineExceededError).message).toContain('400 ms');
@@ -80,8 +84,14 @@ describe('crypto stream', () => {
     cluster = await connectTo(fakes, { registry });
     const key = await cluster.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
 
-    const calls = Array.from({ length: 40 }, (_, i) => cluster!.crypto.sign(key, 'hmac-sha256', `m${i}`));
-    await waitFor(() => fakes[0]!.streamMessages > 0 && fakes[1]!.streamMessages > 0, 2000, 'both streams');
+    const calls = Array.from({ length: 40 }, (_, i) =>
+      cluster!.crypto.sign(key, 'hmac-sha256', `m${i}`),
+    );
+    await waitFor(
+      () => fakes[0]!.streamMessages > 0 && fakes[1]!.streamMessages > 0,
+      2000,
+      'both streams',
+    );
     fakes[0]!.breakStreams(Status.UNAVAILABLE);
     const results = await Promise.allSettled(calls);
 

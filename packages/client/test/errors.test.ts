@@ -71,6 +71,11 @@ describe('error helpers', () => {
 
   it('carry replicas and required on KeyAvailabilityError', () => {
     const err = new KeyAvailabilityError('only one', 1, 2, 'key-3');
-    expect(err).toMatchObject({ name: 'KeyAvailabilityError', replicas: 1, required: 2, handle: 'key-3' });
+    expect(err).toMatchObject({
+      name: 'KeyAvailabilityError',
+      replicas: 1,
+      required: 2,
+      handle: 'key-3',
+    });
   });
 });

@@ -50,7 +50,11 @@ describe('routing policy', () => {
   it('spreads a steady load in proportion to capacity when fed back', () => {
     // Simulate a saturated client: 60 calls always in flight, each finishing
     // in the same time, placed one by one by the policy.
-    const nodes = [node('a', { capacity: 1 }), node('b', { capacity: 1 }), node('c', { capacity: 2 })];
+    const nodes = [
+      node('a', { capacity: 1 }),
+      node('b', { capacity: 1 }),
+      node('c', { capacity: 2 }),
+    ];
     const inFlight = new Map(nodes.map((n) => [n.id, 0]));
     for (let i = 0; i < 60; i++) {
       const pick = chooseNode(

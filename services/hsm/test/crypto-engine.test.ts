@@ -32,7 +32,7 @@ import {
 } from '../src/crypto';
 import type { CurveName, KeyBody, KeyClass, KeyType } from '../src/model/objects';
 
-/** makeKey builds a key body with default attributes, patched by template. */
+/** makeBody builds a key body with default attributes, patched by template. */
 function makeBody(
   keyClass: KeyClass,
   keyType: KeyType,
@@ -897,7 +897,7 @@ describe('crypto engine - attribute policy', () => {
       () => checkAttributeChange(pub, { sign: true }, 'crypto-user'),
       /cannot have sign=true/,
     );
-    // A public key's sensitive=false may become true? No: public keys are never sensitive.
+    // Tightening is refused too where it is impossible: public keys are never sensitive.
     expectInvalid(
       () => checkAttributeChange(pub, { sensitive: true }, 'crypto-user'),
       /cannot be sensitive/,

@@ -294,7 +294,7 @@ describe('hsm node - keys and crypto', () => {
     const { key: kek } = await alice.call('GenerateSymmetricKey', {
       keyType: 'KEY_TYPE_AES',
       sizeBits: 256,
-      attributes: { wrap: true, unwrap: true },
+      attributes: { wrap: true, unwrap: true, encrypt: false, decrypt: false },
     });
     const { key: target } = await alice.call('GenerateSymmetricKey', {
       keyType: 'KEY_TYPE_AES',
@@ -459,6 +459,11 @@ describe('hsm node - keys and crypto', () => {
       ],
       ['GenerateKeyPair', { keyType: 'KEY_TYPE_RSA', modulusBits: 1024 }, status.INVALID_ARGUMENT],
       ['GenerateKeyPair', { keyType: 'KEY_TYPE_EC' }, status.INVALID_ARGUMENT],
+      [
+        'GenerateKeyPair',
+        { keyType: 'KEY_TYPE_RSA', modulusBits: 2048, publicAttributes: { wrap: true } },
+        status.INVALID_ARGUMENT,
+      ],
       [
         'Sign',
         { key: 'no-such-thing', mechanism: 'MECHANISM_ECDSA_SHA256', data: Buffer.from('x') },

@@ -5,11 +5,16 @@ import { FakeHsmNode, type FakeNodeOptions } from './fake-hsm-node';
 
 /** startFakes starts one fake node per spec (ids hsm-1, hsm-2, … unless given). */
 export async function startFakes(specs: Partial<FakeNodeOptions>[]): Promise<FakeHsmNode[]> {
-  return Promise.all(specs.map((spec, i) => FakeHsmNode.start({ nodeId: `hsm-${i + 1}`, ...spec })));
+  return Promise.all(
+    specs.map((spec, i) => FakeHsmNode.start({ nodeId: `hsm-${i + 1}`, ...spec })),
+  );
 }
 
 /** connectTo connects as alice with plaintext channels and test-friendly timings. */
-export function connectTo(fakes: FakeHsmNode[], extra: Partial<HsmClientOptions> = {}): Promise<HsmCluster> {
+export function connectTo(
+  fakes: FakeHsmNode[],
+  extra: Partial<HsmClientOptions> = {},
+): Promise<HsmCluster> {
   return HsmCluster.connect({
     nodes: fakes.map((fake) => fake.address),
     insecure: true,
@@ -38,7 +43,11 @@ export function collect(cluster: HsmCluster): ClusterEvent[] {
 }
 
 /** waitFor polls `check` every 10 ms until it holds, failing after `timeoutMs`. */
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

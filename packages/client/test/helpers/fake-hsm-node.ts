@@ -11,6 +11,7 @@ import {
   status as Status,
   type ServerDuplexStream,
   type ServiceError,
+  type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { loadHsmProto, METADATA, type HsmHandlers, type hsmV1 } from '@hsmlab/proto';
 import { FakeStore, idempotentHandle } from './fake-hsm-store';
@@ -131,7 +132,10 @@ export class FakeHsmNode {
 
   private async listen(): Promise<void> {
     const server = new Server();
-    server.addService(loadHsmProto().hsmlab.hsm.v1.Hsm.service, this.handlers());
+    server.addService(
+      loadHsmProto().hsmlab.hsm.v1.Hsm.service,
+      this.handlers() as UntypedServiceImplementation,
+    );
     this.port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${this.port}`, ServerCredentials.createInsecure(), (err, port) =>
         err ? reject(err) : resolve(port),
@@ -183,20 +187,36 @@ export class FakeHsmNode {
         const token = call.metadata.get(METADATA.session)[0];
         const user = typeof token === 'string' ? this.sessions.get(token) : undefined;
         if (!sessionless && user === undefined) {
-          return callback({ ...fail(Status.UNAUTHENTICATED, 'fake: no such session'), metadata: this.trailers() });
+          return callback({
+            ...fail(Status.UNAUTHENTICATED, 'fake: no such session'),
+            metadata: this.trailers(),
+          });
         }
         const code = this.injected(method);
-        if (code !== undefined) return callback({ ...fail(code, `fake: injected ${Status[code]}`), metadata: this.trailers() });
+        if (code !== undefined)
+          return callback({
+            ...fail(code, `fake: injected ${Status[code]}`),
+            metadata: this.trailers(),
+          });
         this.inFlight += 1;
-        if (this.delayMs > 0 && method !== 'GetNodeInfo') await new Promise((r) => setTimeout(r, this.delayMs));
+        if (this.delayMs > 0 && method !== 'GetNodeInfo')
+          await new Promise((r) => setTimeout(r, this.delayMs));
         this.inFlight -= 1;
         const result = body(call.request, user ?? '');
         const lost = this.lostReplies.get(method) ?? 0;
         if (lost > 0) {
           this.lostReplies.set(method, lost - 1);
-          return callback({ ...fail(Status.UNAVAILABLE, 'fake: reply lost'), metadata: this.trailers() });
+          return callback({
+            ...fail(Status.UNAVAILABLE, 'fake: reply lost'),
+            metadata: this.trailers(),
+          });
         }
-        if (result !== null && typeof result === 'object' && 'code' in result && typeof result.code === 'number') {
+        if (
+          result !== null &&
+          typeof result === 'object' &&
+          'code' in result &&
+          typeof result.code === 'number'
+        ) {
           return callback({ ...(result as Partial<ServiceError>), metadata: this.trailers() });
         }
         callback(null, result as Res, this.trailers());
@@ -226,33 +246,54 @@ export class FakeHsmNode {
         return { sessionToken: token, role: user.role, nodeId: this.nodeId };
       }),
       Logout: this.unary('Logout', false, () => ({})),
-      ActivateOfficer: this.unary('ActivateOfficer', true, (request: hsmV1.ActivateOfficerRequest__Output) => {
-        if (store.user('admin') !== undefined) return fail(Status.FAILED_PRECONDITION, 'fake: already activated');
-        store.putUser({ username: 'admin', role: 'ROLE_CRYPTO_OFFICER', password: request.password });
-        return { user: { username: 'admin', role: 'ROLE_CRYPTO_OFFICER', activated: true } };
-      }),
-      ChangePassword: this.unary('ChangePassword', false, (request: hsmV1.ChangePasswordRequest__Output) => {
-        const user = store.user(request.username);
-        if (user === undefined) return fail(Status.NOT_FOUND, 'fake: no such user');
-        store.putUser({ ...user, password: request.newPassword });
-        return { user: { username: user.username, role: user.role, activated: true } };
-      }),
-      GenerateSymmetricKey: this.unary('GenerateSymmetricKey', false, (request: hsmV1.GenerateSymmetricKeyRequest__Output, user) => {
-        const handle = request.clientRequestId ? idempotentHandle(user, request.clientRequestId) : undefined;
-        const object = store.createKey(handle, {
-          keyType: request.keyType,
-          keyClass: 'KEY_CLASS_SECRET',
-          sizeBits: request.sizeBits,
-          owner: user,
-          sharedWith: [],
-          attributes: { label: request.attributes?.label, sign: true, encrypt: true },
-          clientRequestId: request.clientRequestId,
-        });
-        return { key: store.keyInfo(object) };
-      }),
+      ActivateOfficer: this.unary(
+        'ActivateOfficer',
+        true,
+        (request: hsmV1.ActivateOfficerRequest__Output) => {
+          if (store.user('admin') !== undefined)
+            return fail(Status.FAILED_PRECONDITION, 'fake: already activated');
+          store.putUser({
+            username: 'admin',
+            role: 'ROLE_CRYPTO_OFFICER',
+            password: request.password,
+          });
+          return { user: { username: 'admin', role: 'ROLE_CRYPTO_OFFICER', activated: true } };
+        },
+      ),
+      ChangePassword: this.unary(
+        'ChangePassword',
+        false,
+        (request: hsmV1.ChangePasswordRequest__Output) => {
+          const user = store.user(request.username);
+          if (user === undefined) return fail(Status.NOT_FOUND, 'fake: no such user');
+          store.putUser({ ...user, password: request.newPassword });
+          return { user: { username: user.username, role: user.role, activated: true } };
+        },
+      ),
+      GenerateSymmetricKey: this.unary(
+        'GenerateSymmetricKey',
+        false,
+        (request: hsmV1.GenerateSymmetricKeyRequest__Output, user) => {
+          const handle = request.clientRequestId
+            ? idempotentHandle(user, request.clientRequestId)
+            : undefined;
+          const object = store.createKey(handle, {
+            keyType: request.keyType,
+            keyClass: 'KEY_CLASS_SECRET',
+            sizeBits: request.sizeBits,
+            owner: user,
+            sharedWith: [],
+            attributes: { label: request.attributes?.label, sign: true, encrypt: true },
+            clientRequestId: request.clientRequestId,
+          });
+          return { key: store.keyInfo(object) };
+        },
+      ),
       GetKey: this.unary('GetKey', false, (request: hsmV1.GetKeyRequest__Output) => {
         const object = store.liveKey(request.handle);
-        return object ? { key: store.keyInfo(object) } : fail(Status.NOT_FOUND, `fake: no key ${request.handle}`);
+        return object
+          ? { key: store.keyInfo(object) }
+          : fail(Status.NOT_FOUND, `fake: no key ${request.handle}`);
       }),
       DeleteKey: this.unary('DeleteKey', false, (request: hsmV1.DeleteKeyRequest__Output) => {
         const object = store.liveKey(request.handle);
@@ -261,13 +302,21 @@ export class FakeHsmNode {
         return { version: tombstone.version };
       }),
       FindKeys: this.unary('FindKeys', false, () => ({
-        keys: [...store.objects.values()].filter((o) => o.key && !o.tombstone).map((o) => store.keyInfo(o)),
+        keys: [...store.objects.values()]
+          .filter((o) => o.key && !o.tombstone)
+          .map((o) => store.keyInfo(o)),
       })),
-      ExportMaskedObject: this.unary('ExportMaskedObject', false, (request: hsmV1.ExportMaskedObjectRequest__Output) =>
-        store.export(request.handle) ?? fail(Status.NOT_FOUND, `fake: no object ${request.handle}`),
+      ExportMaskedObject: this.unary(
+        'ExportMaskedObject',
+        false,
+        (request: hsmV1.ExportMaskedObjectRequest__Output) =>
+          store.export(request.handle) ??
+          fail(Status.NOT_FOUND, `fake: no object ${request.handle}`),
       ),
-      ImportMaskedObject: this.unary('ImportMaskedObject', false, (request: hsmV1.ImportMaskedObjectRequest__Output) =>
-        store.import(request.object!),
+      ImportMaskedObject: this.unary(
+        'ImportMaskedObject',
+        false,
+        (request: hsmV1.ImportMaskedObjectRequest__Output) => store.import(request.object!),
       ),
       CryptoStream: (call) => this.cryptoStream(call),
     };
@@ -309,14 +358,19 @@ export class FakeHsmNode {
     const id = call.id;
     const code = this.injected('Crypto');
     if (code !== undefined) return { id, code, message: `fake: injected ${Status[code]}` };
-    if (call.digest) return { id, digest: { digest: createHash('sha256').update(call.digest.data).digest() } };
+    if (call.digest)
+      return { id, digest: { digest: createHash('sha256').update(call.digest.data).digest() } };
     if (call.random) return { id, random: { data: randomBytes(call.random.length) } };
-    const handle = call.sign?.key ?? call.verify?.key ?? call.encrypt?.key ?? call.decrypt?.key ?? '';
+    const handle =
+      call.sign?.key ?? call.verify?.key ?? call.encrypt?.key ?? call.decrypt?.key ?? '';
     const key = this.store.liveKey(handle);
     if (key === undefined) return { id, code: Status.NOT_FOUND, message: `fake: no key ${handle}` };
     if (call.sign) return { id, sign: { signature: this.store.sign(key, call.sign.data) } };
     if (call.verify) {
-      return { id, verify: { valid: this.store.sign(key, call.verify.data).equals(call.verify.signature) } };
+      return {
+        id,
+        verify: { valid: this.store.sign(key, call.verify.data).equals(call.verify.signature) },
+      };
     }
     if (call.encrypt) {
       const ciphertext = Buffer.from(call.encrypt.plaintext).reverse();

@@ -50,12 +50,12 @@ export function usePossible(keyClass: KeyClass, keyType: KeyType, use: KeyUse): 
  * Defaults (CloudHSM-like; "use" = every use some mechanism allows):
  *
  *   class/type          sens  extr  enc dec wrap unwrap sign verify derive
- *   secret aes          true  true  T   T   T    T      -    -      F
+ *   secret aes          true  true  T   T   F    F      -    -      F
  *   secret generic      true  true  -   -   -    -      T    T      F
- *   private rsa         true  true  -   T   -    T      T    F      -
+ *   private rsa         true  true  -   T   -    F      T    F      -
  *   private ec          true  true  -   -   -    -      T    F      F
  *   private ed25519     true  true  -   -   -    -      T    F      -
- *   public rsa          false true  T   -   T    -      -    T      -
+ *   public rsa          false true  T   -   F    -      -    T      -
  *   public ec/ed25519   false true  -   -   -    -      -    T      -
  *
  *   ("-" is false and cannot be set: no mechanism could use it.)
@@ -63,6 +63,9 @@ export function usePossible(keyClass: KeyClass, keyType: KeyType, use: KeyUse): 
  * Everywhere: token true, trusted false, wrapWithTrusted false, label and
  * id empty. derive (ECDH) is opt-in as in PKCS#11. A private key verifies
  * only when asked (verify=true); PKCS#11 private keys have no CKA_VERIFY.
+ * wrap and unwrap are opt-in too: a key may not both wrap and decrypt, nor
+ * both unwrap and encrypt (see checkUsageConflicts), so a wrapping key is
+ * made on purpose, with encrypt and decrypt off.
  */
 export function defaultAttributes(
   keyClass: KeyClass,
@@ -80,14 +83,22 @@ export function defaultAttributes(
     verify: use('verify') && keyClass !== 'private',
     encrypt: use('encrypt'),
     decrypt: use('decrypt'),
-    wrap: use('wrap'),
-    unwrap: use('unwrap'),
+    wrap: false,
+    unwrap: false,
     derive: false,
     trusted: false,
     wrapWithTrusted: false,
   };
-  const set = Object.fromEntries(Object.entries(template).filter(([, v]) => v !== undefined));
-  return { ...defaults, ...set };
+  return { ...defaults, ...setFields(template) };
+}
+
+/** setFields is the attribute fields template sets; unknown keys are dropped. */
+function setFields(template: KeyTemplate): KeyTemplate {
+  const out: Record<string, unknown> = {};
+  for (const name of ['label', 'id', ...BOOLEAN_ATTRIBUTES] as const) {
+    if (template[name] !== undefined) out[name] = template[name];
+  }
+  return out as KeyTemplate;
 }
 
 /**
@@ -152,7 +163,9 @@ export function resolveAttributes(
   callerRole: Role = 'crypto-user',
 ): KeyAttributes {
   validateTemplate(keyClass, keyType, template, callerRole);
-  return defaultAttributes(keyClass, keyType, template);
+  const attributes = defaultAttributes(keyClass, keyType, template);
+  checkUsageConflicts(attributes, `a ${keyType} ${keyClass} key`);
+  return attributes;
 }
 
 /** AttributeHolder is anything with attributes: a KeyBody, a LoadedKey, ... */
@@ -205,8 +218,7 @@ export function checkAttributeChange(
   const subject = isSubject(key) ? key : undefined;
   const old = subject === undefined ? (key as KeyAttributes) : subject.attributes;
   checkTemplateShape(patch);
-  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const next: KeyAttributes = { ...old, ...set };
+  const next: KeyAttributes = { ...old, ...setFields(patch) };
   const handle = subject?.handle;
   const refuse = (why: string): never => {
     throw new PermissionError(`${describeKey({ handle })}: ${why}`, { keyHandle: handle });
@@ -218,12 +230,35 @@ export function checkAttributeChange(
   if (old.trusted !== next.trusted && callerRole !== 'crypto-officer') {
     refuse('only a crypto officer may change trusted');
   }
+  checkUsageConflicts(next, describeKey({ handle }));
   if (subject !== undefined) {
     // The role rule for trusted was applied just above; an unchanged
     // trusted=true must not fail here for a crypto user.
     validateTemplate(subject.keyClass, subject.keyType, next, 'crypto-officer');
   }
   return next;
+}
+
+/**
+ * checkUsageConflicts refuses attribute sets that let a key's owner read a
+ * sensitive key in the clear with no help from outside: wrap together with
+ * decrypt (wrap the target, then decrypt the blob with the same key) and
+ * unwrap together with encrypt (encrypt chosen bytes, then unwrap them as a
+ * key whose value the caller knows). A key pair is checked as a pair by the
+ * caller: a public key that wraps and a private key that decrypts is the
+ * same hole.
+ */
+export function checkUsageConflicts(attributes: KeyAttributes, what = 'a key'): void {
+  if (attributes.wrap && attributes.decrypt) {
+    throw new InvalidArgumentError(
+      `${what} cannot have both wrap and decrypt (wrap-then-decrypt would reveal wrapped keys)`,
+    );
+  }
+  if (attributes.unwrap && attributes.encrypt) {
+    throw new InvalidArgumentError(
+      `${what} cannot have both unwrap and encrypt (encrypt-then-unwrap would plant a known key)`,
+    );
+  }
 }
 
 function isSubject(value: AttributeSubject | KeyAttributes): value is AttributeSubject {

@@ -222,18 +222,17 @@ export function oaepParams(
   };
 }
 
+const AES_MODES: Partial<Record<Mechanism, string>> = {
+  MECHANISM_AES_GCM: 'gcm',
+  MECHANISM_AES_CBC_PAD: 'cbc',
+  MECHANISM_AES_CTR: 'ctr',
+};
+
 /** aesName is the OpenSSL cipher name for key and an AES mechanism. */
 export function aesName(key: LoadedKey, mechanism: Mechanism): string {
-  const mode: Record<string, string> = {
-    MECHANISM_AES_GCM: 'gcm',
-    MECHANISM_AES_CBC_PAD: 'cbc',
-    MECHANISM_AES_CTR: 'ctr',
-    MECHANISM_AES_KEY_WRAP: 'wrap',
-    MECHANISM_AES_KEY_WRAP_PAD: 'wrap-pad',
-  };
-  const m = mode[mechanism];
-  if (m === 'wrap' || m === 'wrap-pad') return `id-aes${key.sizeBits}-${m}`;
-  return `aes-${key.sizeBits}-${mustHave(m)}`;
+  if (mechanism === 'MECHANISM_AES_KEY_WRAP') return `id-aes${key.sizeBits}-wrap`;
+  if (mechanism === 'MECHANISM_AES_KEY_WRAP_PAD') return `id-aes${key.sizeBits}-wrap-pad`;
+  return `aes-${key.sizeBits}-${mustHave(AES_MODES[mechanism])}`;
 }
 
 function checkBlockIv(mechanism: Mechanism, iv: Buffer): void {

@@ -60,6 +60,7 @@ export { unwrap, wrap, type WrapTarget } from './wrap';
 export { deriveEcdh } from './derive';
 export { digest, type DigestAlgorithm } from './digest';
 export {
+  type AttributeHolder,
   type AttributeSubject,
   checkAttributeChange,
   checkUnwrapAllowed,
@@ -68,6 +69,7 @@ export {
   type KeyTemplate,
   requireAttribute,
   resolveAttributes,
+  checkUsageConflicts,
   usePossible,
   validateTemplate,
 } from './attribute-policy';

@@ -1,7 +1,8 @@
 import type { CurveName, KeyAttributes, KeyBody, KeyType, StoredObject } from '../model';
 import {
   checkAttributeChange,
-  defaultAttributes,
+  InvalidArgumentError,
+  resolveAttributes,
   generateKeyPair,
   generateSecret,
   importMaterial,
@@ -178,12 +179,20 @@ export class KeyService {
       ...(k.curve ? { curve: k.curve } : {}),
       owner: session.username,
       sharedWith: [],
-      attributes: defaultAttributes(k.keyClass, k.keyType, k.template),
+      attributes: resolveAttributes(k.keyClass, k.keyType, k.template, session.role),
       material: k.material,
       ...(k.publicKeyDer ? { publicKeyDer: k.publicKeyDer } : {}),
       ...(requestId !== '' ? { clientRequestId: requestId } : {}),
       createdAtMs: now,
     }));
+    if (bodies.length === 2 && bodies[0]!.keyClass === 'public' && bodies[1]!.keyClass === 'private') {
+      const [pub, priv] = bodies as [KeyBody, KeyBody];
+      if ((pub.attributes.wrap && priv.attributes.decrypt) || (pub.attributes.encrypt && priv.attributes.unwrap)) {
+        throw new InvalidArgumentError(
+          'a key pair cannot wrap with one half and decrypt with the other (or encrypt and unwrap): it would reveal wrapped keys',
+        );
+      }
+    }
     const sessionOnly = bodies.filter((b) => !b.attributes.token);
     if (sessionOnly.length > 0) {
       if (session.keys.size + sessionOnly.length > this.ctx.config.maxSessionKeysPerSession) {

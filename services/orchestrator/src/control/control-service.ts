@@ -83,7 +83,7 @@ export function createControlHandlers(deps: ControlServiceDeps): OrchestratorHan
       try {
         cluster = clusters.getCluster(call.request.clusterId);
       } catch (err) {
-        call.destroy(Object.assign(new Error(), toServiceError(err)));
+        call.emit('error', toServiceError(err));
         return;
       }
       call.write({ kind: 'SNAPSHOT', cluster: toClusterMessage(cluster), hsmId: '' });

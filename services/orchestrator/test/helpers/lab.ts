@@ -4,6 +4,7 @@ import { HSM_MAIN, NodeProcess, ORCHESTRATOR_MAIN, requireBuilt, tempDir } from 
 import { RawHsm } from '../../../../test/helpers/hsm-client';
 import { ControlClient } from './control-client';
 import { OrchestratorProcess } from './orchestrator-process';
+import { TcpProxy } from './tcp-proxy';
 import { waitFor } from './wait';
 
 export const APPLIANCE_PASSWORD = 'appliance-pass-1';
@@ -27,6 +28,8 @@ export async function makeManufacturer(): Promise<Manufacturer> {
  */
 export class Lab {
   readonly nodes = new Map<string, NodeProcess>();
+  /** Proxies between the orchestrator and nodes started with { proxied: true }. */
+  readonly proxies = new Map<string, TcpProxy>();
   orchestrator!: OrchestratorProcess;
   control!: ControlClient;
   manufacturer!: Manufacturer;
@@ -44,11 +47,35 @@ export class Lab {
   }
 
   /** startNode starts an HSM node process; `manufacturer` lets a test give it a forged CA. */
-  async startNode(nodeId: string, az: string, manufacturer: Manufacturer = this.manufacturer): Promise<NodeProcess> {
-    const node = new NodeProcess({ nodeId, az, appliancePassword: APPLIANCE_PASSWORD, manufacturerCa: manufacturer });
+  async startNode(
+    nodeId: string,
+    az: string,
+    options: { manufacturer?: Manufacturer; proxied?: boolean } = {},
+  ): Promise<NodeProcess> {
+    const node = new NodeProcess({
+      nodeId,
+      az,
+      appliancePassword: APPLIANCE_PASSWORD,
+      manufacturerCa: options.manufacturer ?? this.manufacturer,
+    });
     await node.start();
     this.nodes.set(nodeId, node);
+    if (options.proxied) {
+      const proxy = new TcpProxy(node.address);
+      await proxy.start();
+      this.proxies.set(nodeId, proxy);
+    }
     return node;
+  }
+
+  /** orchestratorAddress is where the orchestrator reaches a node: through its proxy if it has one. */
+  orchestratorAddress(nodeId: string): string {
+    return this.proxies.get(nodeId)?.address ?? this.node(nodeId).address;
+  }
+
+  /** addHsm adds a started node to a cluster. */
+  addHsm(clusterId: string, nodeId: string): Promise<orchestratorV1.Hsm__Output> {
+    return this.control.addHsm({ clusterId, address: this.orchestratorAddress(nodeId) });
   }
 
   node(nodeId: string): NodeProcess {
@@ -101,10 +128,10 @@ export class Lab {
    * with them, activates the crypto officer, makes crypto user "alice", and
    * waits until every HSM is ACTIVE and the cluster is ACTIVE.
    */
-  async activeCluster(nodes: readonly [string, string][]): Promise<string> {
-    for (const [id, az] of nodes) await this.startNode(id, az);
+  async activeCluster(nodes: readonly [string, string][], options: { proxied?: boolean } = {}): Promise<string> {
+    for (const [id, az] of nodes) await this.startNode(id, az, options);
     const cluster = await this.control.createCluster({});
-    for (const [id] of nodes) await this.control.addHsm({ clusterId: cluster.clusterId, address: this.node(id).address });
+    for (const [id] of nodes) await this.addHsm(cluster.clusterId, id);
     await this.control.initializeCluster({ clusterId: cluster.clusterId });
     const first = nodes[0]![0];
     const officer = this.client(first);
@@ -124,10 +151,45 @@ export class Lab {
     }, timeoutMs);
   }
 
+  /** digests lists a node's whole digest list as comparable strings. */
+  async digests(nodeId: string): Promise<string[]> {
+    const a = await this.applianceOn(nodeId);
+    const out: string[] = [];
+    let after = '';
+    for (;;) {
+      const page = await a.sync<{ digests: { handle: string; version: { wallMs: number; logical: number; nodeId: string }; tombstone: boolean; digest: Buffer }[]; nextAfterHandle: string }>(
+        'ListDigests',
+        { afterHandle: after, pageSize: 5000 },
+      );
+      for (const d of page.digests) {
+        out.push(`${d.handle} ${d.version.wallMs}.${d.version.logical}@${d.version.nodeId} ${d.tombstone ? 'T' : 'L'} ${d.digest.toString('hex')}`);
+      }
+      if (!page.nextAfterHandle) return out;
+      after = page.nextAfterHandle;
+    }
+  }
+
+  /** generateKeys makes n AES-256 keys as the logged-in client, 25 calls at a time. */
+  static async generateKeys(client: RawHsm, n: number, labelPrefix: string): Promise<string[]> {
+    const handles: string[] = [];
+    for (let i = 0; i < n; i += 25) {
+      const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) =>
+        client.call<{ key: { handle: string } }>('GenerateSymmetricKey', {
+          keyType: 'KEY_TYPE_AES',
+          sizeBits: 256,
+          attributes: { label: `${labelPrefix}-${i + j}` },
+        }),
+      );
+      for (const r of await Promise.all(batch)) handles.push(r.key.handle);
+    }
+    return handles;
+  }
+
   async stop(): Promise<void> {
     for (const c of this.clients) c.close();
     this.control?.close();
     await this.orchestrator?.stop();
+    await Promise.all([...this.proxies.values()].map((p) => p.stop()));
     await Promise.all([...this.nodes.values()].map((n) => n.stop()));
   }
 }
