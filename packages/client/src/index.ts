@@ -3,8 +3,8 @@
 export { HsmCluster, type NodeStatus, type NodeDescription } from './hsm-cluster';
 export type { HsmClientOptions, TlsOptions, Credentials, BackoffOptions } from './options';
 export type { CallOptions } from './cluster-core';
+export type { KeyApi } from './key-api';
 export type {
-  KeyApi,
   CreateOptions,
   GenerateSymmetricKeyParams,
   GenerateKeyPairParams,
@@ -12,7 +12,7 @@ export type {
   UnwrapKeyParams,
   DeriveKeyParams,
   FindKeysFilter,
-} from './key-api';
+} from './key-params';
 export type { UserApi, UserRecord, ActivationReport } from './user-api';
 export type {
   CryptoApi,

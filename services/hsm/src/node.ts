@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Logger, MetricsServer } from '@hsmlab/common';
 import { startMetricsServer } from '@hsmlab/common';
 import type { NodeConfig } from './config';
@@ -8,6 +9,7 @@ import { NodeContext } from './service/node-context';
 import { NodeServices } from './service/node-services';
 import { NodeMetrics } from './service/node-metrics';
 import { DEFAULT_CAPACITY, loadProfile } from './service/capacity-profile';
+import { lockDataDir } from './data-dir-lock';
 import { startGrpcServer, HEALTH_SERVICES, type NodeServer } from './server/grpc-server';
 
 /**
@@ -20,6 +22,7 @@ export class HsmNode {
   private constructor(
     readonly services: NodeServices,
     private readonly grpc: NodeServer,
+    private readonly unlock: () => void,
   ) {}
 
   get address(): string {
@@ -33,6 +36,8 @@ export class HsmNode {
   static async start(config: NodeConfig, logger: Logger): Promise<HsmNode> {
     const profile = config.profile ? loadProfile(config.profile) : undefined;
     const clock = new OffsetClock(config.clockOffsetMs);
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+    const unlock = lockDataDir(config.dataDir);
     const storageKey = await loadOrCreateStorageKey(config.dataDir);
     const state = await NodeStateFile.open(config.dataDir, storageKey);
     const store = await ObjectStore.open({
@@ -78,7 +83,7 @@ export class HsmNode {
     }
 
     const grpc = await startGrpcServer(config, services);
-    const node = new HsmNode(services, grpc);
+    const node = new HsmNode(services, grpc, unlock);
     if (config.metricsListen) {
       const i = config.metricsListen.lastIndexOf(':');
       node.metricsServer = await startMetricsServer(
@@ -114,6 +119,7 @@ export class HsmNode {
     const { ctx } = this.services;
     await ctx.store.close();
     await ctx.audit.close();
+    this.unlock();
   }
 }
 

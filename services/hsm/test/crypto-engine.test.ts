@@ -24,6 +24,7 @@ import {
   MECHANISMS,
   PermissionError,
   requireAttribute,
+  resolveAttributes,
   sign,
   unwrap,
   validateTemplate,
@@ -32,7 +33,11 @@ import {
 } from '../src/crypto';
 import type { CurveName, KeyBody, KeyClass, KeyType } from '../src/model/objects';
 
-/** makeBody builds a key body with default attributes, patched by template. */
+/**
+ * makeBody builds a key body with default attributes, patched by template,
+ * through resolveAttributes as the key service does: a template the engine
+ * would refuse (wrap with decrypt, ...) cannot be made here either.
+ */
 function makeBody(
   keyClass: KeyClass,
   keyType: KeyType,
@@ -47,7 +52,7 @@ function makeBody(
     ...(extra.curve === undefined ? {} : { curve: extra.curve }),
     owner: 'alice',
     sharedWith: [],
-    attributes: defaultAttributes(keyClass, keyType, template),
+    attributes: resolveAttributes(keyClass, keyType, template),
     material: Buffer.from(material),
     ...(extra.publicKeyDer === undefined ? {} : { publicKeyDer: extra.publicKeyDer }),
     createdAtMs: 0,
@@ -100,6 +105,14 @@ function expectDenied(fn: () => unknown, message?: string | RegExp): void {
   expect(thrown).toBeInstanceOf(PermissionError);
   if (message !== undefined) expect((thrown as Error).message).toMatch(message);
 }
+
+/** KEK is the template of an AES key-encryption key: wrap and unwrap only. */
+const KEK: KeyTemplate = { wrap: true, unwrap: true, encrypt: false, decrypt: false };
+/** RSA_KEK is the same for an RSA pair: the public half wraps, the private half unwraps. */
+const RSA_KEK = {
+  pub: { wrap: true, encrypt: false },
+  priv: { unwrap: true, decrypt: false },
+} as const satisfies { pub: KeyTemplate; priv: KeyTemplate };
 
 const DATA = Buffer.from('the quick brown fox jumps over the lazy dog');
 const CURVE_NAMES: CurveName[] = ['P-256', 'P-384', 'secp256k1'];
@@ -575,7 +588,7 @@ describe('crypto engine - encrypt and decrypt', () => {
 });
 
 describe('crypto engine - wrap and unwrap', () => {
-  const wrapping = (bits: number): LoadedKey => secretKey('aes', bits, {}, `k-wrap-${bits}`);
+  const wrapping = (bits: number): LoadedKey => secretKey('aes', bits, KEK, `k-wrap-${bits}`);
 
   it('Should wrap and unwrap secret keys with RFC 3394, RFC 5649 and GCM', () => {
     for (const bits of [128, 192, 256]) {
@@ -623,7 +636,7 @@ describe('crypto engine - wrap and unwrap', () => {
   });
 
   it('Should wrap with RSA-OAEP what fits and fail tampered blobs without detail', () => {
-    const { priv, pub } = pairKeys(rsa2048, 'rsa');
+    const { priv, pub } = pairKeys(rsa2048, 'rsa', RSA_KEK);
     const aes = makeBody('secret', 'aes', generateSecret('aes', 128));
     for (const mechanism of ['MECHANISM_RSA_OAEP_SHA1', 'MECHANISM_RSA_OAEP_SHA256'] as const) {
       const blob = wrap(pub, mechanism, aes);
@@ -661,7 +674,8 @@ describe('crypto engine - wrap and unwrap', () => {
       () => wrap(kek, 'MECHANISM_AES_GCM', pubBody),
       /public keys are read, not wrapped/,
     );
-    const noUnwrap = secretKey('aes', 256, { unwrap: false }, 'k-nounwrap');
+    // A wrap-only key: unwrap is off, as it now is by default.
+    const noUnwrap = secretKey('aes', 256, { ...KEK, unwrap: false }, 'k-nounwrap');
     const blob = wrap(
       kek,
       'MECHANISM_AES_GCM',
@@ -743,15 +757,15 @@ describe('crypto engine - digest', () => {
 });
 
 describe('crypto engine - attribute policy', () => {
-  it('Should give CloudHSM-like defaults per class and type', () => {
+  it('Should give CloudHSM-like defaults per class and type, with wrap and unwrap off', () => {
     expect(defaultAttributes('secret', 'aes')).toMatchObject({
       token: true,
       sensitive: true,
       extractable: true,
       encrypt: true,
       decrypt: true,
-      wrap: true,
-      unwrap: true,
+      wrap: false,
+      unwrap: false,
       sign: false,
       verify: false,
       derive: false,
@@ -761,16 +775,20 @@ describe('crypto engine - attribute policy', () => {
       id: '',
     });
     expect(defaultAttributes('secret', 'generic-secret')).toMatchObject({
+      sensitive: true,
       sign: true,
       verify: true,
       encrypt: false,
+      decrypt: false,
       wrap: false,
+      unwrap: false,
+      derive: false,
     });
     expect(defaultAttributes('private', 'rsa')).toMatchObject({
       sensitive: true,
       sign: true,
       decrypt: true,
-      unwrap: true,
+      unwrap: false,
       verify: false,
       encrypt: false,
       wrap: false,
@@ -779,20 +797,48 @@ describe('crypto engine - attribute policy', () => {
       sensitive: false,
       verify: true,
       encrypt: true,
-      wrap: true,
+      wrap: false,
+      unwrap: false,
       sign: false,
       decrypt: false,
     });
     expect(defaultAttributes('private', 'ec')).toMatchObject({
+      sensitive: true,
       sign: true,
+      verify: false,
       derive: false,
       decrypt: false,
+      unwrap: false,
     });
-    expect(defaultAttributes('public', 'ed25519')).toMatchObject({
-      verify: true,
-      encrypt: false,
-      sensitive: false,
+    expect(defaultAttributes('private', 'ed25519')).toMatchObject({
+      sensitive: true,
+      sign: true,
+      verify: false,
+      derive: false,
     });
+    for (const keyType of ['ec', 'ed25519'] as const) {
+      expect(defaultAttributes('public', keyType)).toMatchObject({
+        verify: true,
+        encrypt: false,
+        wrap: false,
+        sensitive: false,
+      });
+    }
+    // No class and type gets wrap or unwrap by default: a wrapping key is made on purpose.
+    for (const [keyClass, keyType] of [
+      ['secret', 'aes'],
+      ['secret', 'generic-secret'],
+      ['private', 'rsa'],
+      ['private', 'ec'],
+      ['private', 'ed25519'],
+      ['public', 'rsa'],
+      ['public', 'ec'],
+      ['public', 'ed25519'],
+    ] as const) {
+      const attributes = defaultAttributes(keyClass, keyType);
+      expect([attributes.wrap, attributes.unwrap]).toEqual([false, false]);
+      expect(attributes).toEqual(resolveAttributes(keyClass, keyType, {}));
+    }
     expect(defaultAttributes('secret', 'aes', { label: 'x', extractable: false })).toMatchObject({
       label: 'x',
       extractable: false,

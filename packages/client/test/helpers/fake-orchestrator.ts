@@ -1,7 +1,12 @@
 // TEST DOUBLE of the orchestrator: a real grpc-js server that answers
 // ListClusters and WatchCluster from a cluster description the test sets.
 // Every other method is left unimplemented.
-import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import {
   loadOrchestratorProto,
   type OrchestratorHandlers,

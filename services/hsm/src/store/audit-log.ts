@@ -91,7 +91,7 @@ export class AuditLog {
 
   /** open recovers the last seq from the log's tail, cutting a torn last line. */
   static async open(options: AuditLogOptions): Promise<AuditLog> {
-    const logger = options.logger.child({ component: 'audit-log' });
+    const logger = options.logger.child({ subsystem: 'audit-log' });
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const path = join(options.dataDir, AUDIT_LOG_FILE);
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, DATA_FILE_MODE);

@@ -62,7 +62,7 @@ export class Journal {
   static async open(options: JournalOptions): Promise<JournalOpenResult> {
     const { path } = options;
     const fsync = options.fsync ?? true;
-    const logger = options.logger.child({ component: 'journal' });
+    const logger = options.logger.child({ subsystem: 'journal' });
     let bytes: Buffer;
     try {
       bytes = await readFile(path);

@@ -106,7 +106,7 @@ export class ObjectStore {
       throw new RangeError('snapshotEveryRecords must be a positive integer');
     }
     const fsync = options.fsync ?? true;
-    const logger = options.logger.child({ component: 'object-store' });
+    const logger = options.logger.child({ subsystem: 'object-store' });
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const snapshotPath = join(options.dataDir, SNAPSHOT_FILE);
     const journalPath = join(options.dataDir, JOURNAL_FILE);

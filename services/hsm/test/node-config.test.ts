@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { HSM_MAIN, NodeProcess, requireBuilt, tempDir } from '../../../test/helpers/node-process';
+import { loadNodeConfig } from '../src/config';
+
+function run(args: string[]) {
+  requireBuilt(HSM_MAIN);
+  return spawnSync(process.execPath, [HSM_MAIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+}
+
+describe('hsm node - configuration', () => {
+  it('names the bad setting and exits 2', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--data-dir', '/tmp/x', '--insecure'], /--node-id/],
+      [['--node-id', 'bad id!', '--data-dir', '/tmp/x', '--insecure'], /--node-id: "bad id!"/],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--listen', 'nowhere'],
+        /--listen/,
+      ],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--listen', '127.0.0.1:99999'],
+        /port/,
+      ],
+      [['--node-id', 'n1', '--data-dir', '/tmp/x'], /--tls-cert and --tls-key, or --insecure/],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--session-ttl', 'soon'],
+        /--session-ttl/,
+      ],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--max-failed-logins', '0'],
+        /--max-failed-logins/,
+      ],
+      [['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--no-such-flag'], /no-such-flag/],
+      [
+        [
+          '--node-id',
+          'n1',
+          '--data-dir',
+          '/tmp/x',
+          '--insecure',
+          '--tls-cert',
+          '/nonexistent.pem',
+          '--tls-key',
+          '/x',
+        ],
+        /cannot read/,
+      ],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--cluster-id', 'CLUSTER'],
+        /--cluster-id/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/    at /);
+    }
+  });
+
+  it('refuses an unknown capacity profile with the known ones listed', () => {
+    const r = run([
+      '--node-id',
+      'n1',
+      '--data-dir',
+      tempDir(),
+      '--insecure',
+      '--listen',
+      '127.0.0.1:0',
+      '--profile',
+      'hsm9.huge',
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/hsm1\.medium/);
+  });
+
+  it('takes settings from the environment when no flag is given', () => {
+    const c = loadNodeConfig([], {
+      HSMLAB_NODE_ID: 'env-node',
+      HSMLAB_DATA_DIR: '/tmp/env',
+      HSMLAB_INSECURE: '1',
+      HSMLAB_AZ: 'b',
+      HSMLAB_SESSION_TTL: '30m',
+    });
+    expect(c.nodeId).toBe('env-node');
+    expect(c.az).toBe('b');
+    expect(c.sessionTtlMs).toBe(1_800_000);
+  });
+
+  it('refuses a second node on a data dir that is in use', async () => {
+    const first = new NodeProcess({ nodeId: 'lock-1' });
+    await first.start();
+    try {
+      const r = run([
+        '--node-id',
+        'lock-2',
+        '--data-dir',
+        first.dataDir,
+        '--insecure',
+        '--listen',
+        '127.0.0.1:0',
+      ]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/in use by process/);
+    } finally {
+      await first.stop();
+    }
+  });
+});
