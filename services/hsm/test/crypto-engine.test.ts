@@ -95,6 +95,21 @@ function expectInvalid(fn: () => unknown, message?: string | RegExp): void {
   if (message !== undefined) expect((thrown as Error).message).toMatch(message);
 }
 
+/**
+ * expectRefused: an attribute change refused either as impossible for the
+ * key (InvalidArgumentError) or as loosening or widening (PermissionError).
+ */
+function expectRefused(fn: () => unknown, message?: string | RegExp): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown instanceof InvalidArgumentError || thrown instanceof PermissionError).toBe(true);
+  if (message !== undefined) expect((thrown as Error).message).toMatch(message);
+}
+
 function expectDenied(fn: () => unknown, message?: string | RegExp): void {
   let thrown: unknown;
   try {
@@ -877,6 +892,58 @@ describe('crypto engine - attribute policy', () => {
     validateTemplate('private', 'ec', { derive: true, verify: true, sensitive: false });
   });
 
+  it('Should refuse a key that may both wrap and decrypt, or both unwrap and encrypt', () => {
+    expectInvalid(
+      () => resolveAttributes('secret', 'aes', { wrap: true, decrypt: true }),
+      /aes secret key cannot have both wrap and decrypt/,
+    );
+    expectInvalid(
+      () => resolveAttributes('secret', 'aes', { unwrap: true, encrypt: true }),
+      /aes secret key cannot have both unwrap and encrypt/,
+    );
+    // The defaults count: an AES key encrypts and decrypts unless told not to.
+    expectInvalid(() => resolveAttributes('secret', 'aes', { wrap: true }), /wrap and decrypt/);
+    expectInvalid(() => resolveAttributes('secret', 'aes', { unwrap: true }), /unwrap and encrypt/);
+    expectInvalid(
+      () => resolveAttributes('secret', 'aes', { ...KEK, decrypt: true }, 'crypto-officer'),
+      /wrap and decrypt/,
+    );
+    expectInvalid(
+      () => resolveAttributes('secret', 'aes', { ...KEK, encrypt: true }, 'crypto-officer'),
+      /unwrap and encrypt/,
+    );
+    // A wrapping key is made with encrypt and decrypt off; one-way keys are fine too.
+    expect(resolveAttributes('secret', 'aes', KEK)).toMatchObject(KEK);
+    expect(
+      resolveAttributes('secret', 'aes', { wrap: true, unwrap: false, decrypt: false }),
+    ).toMatchObject({ wrap: true, unwrap: false, encrypt: true, decrypt: false });
+    expect(resolveAttributes('public', 'rsa', RSA_KEK.pub)).toMatchObject(RSA_KEK.pub);
+    expect(resolveAttributes('private', 'rsa', RSA_KEK.priv)).toMatchObject(RSA_KEK.priv);
+  });
+
+  it('Should refuse turning decrypt or encrypt on for a wrapping key, and wrap on for a data key (uses only narrow)', () => {
+    const kek = {
+      keyClass: 'secret',
+      keyType: 'aes',
+      handle: 'k-kek',
+      attributes: resolveAttributes('secret', 'aes', KEK),
+    } as const;
+    expectRefused(() => checkAttributeChange(kek, { decrypt: true }, 'crypto-user'));
+    expectRefused(() => checkAttributeChange(kek, { decrypt: true }, 'crypto-officer'));
+    expectRefused(() => checkAttributeChange(kek, { encrypt: true }, 'crypto-user'));
+    // Bare attributes, as the key service passes them, are checked the same way.
+    expectRefused(() => checkAttributeChange(kek.attributes, { decrypt: true }, 'crypto-user'));
+    const dataKey = { ...kek, handle: 'k-data', attributes: defaultAttributes('secret', 'aes') };
+    expectRefused(() => checkAttributeChange(dataKey, { wrap: true }, 'crypto-user'));
+    expectRefused(() => checkAttributeChange(dataKey, { unwrap: true }, 'crypto-user'));
+    // Other changes to a wrapping key still go through and keep it a wrapping key.
+    expect(checkAttributeChange(kek, { label: 'kek', extractable: false }, 'crypto-user')).toEqual({
+      ...kek.attributes,
+      label: 'kek',
+      extractable: false,
+    });
+  });
+
   it('Should name the attribute that forbids an operation', () => {
     const key = secretKey('generic-secret', 128, { sign: false }, 'k-1');
     expectDenied(() => requireAttribute(key, 'sign'), /^key k-1 has sign=false$/);
@@ -898,7 +965,7 @@ describe('crypto engine - attribute policy', () => {
       handle: 'k-5',
       attributes: defaultAttributes('secret', 'aes'),
     } as const;
-    expectDenied(
+    expectRefused(
       () => checkAttributeChange(key, { sensitive: false }, 'crypto-user'),
       /sensitive cannot be cleared/,
     );
@@ -906,19 +973,19 @@ describe('crypto engine - attribute policy', () => {
       ...key,
       attributes: { ...key.attributes, extractable: false, wrapWithTrusted: true },
     };
-    expectDenied(
+    expectRefused(
       () => checkAttributeChange(locked, { extractable: true }, 'crypto-user'),
       /extractable/,
     );
-    expectDenied(
+    expectRefused(
       () => checkAttributeChange(locked, { wrapWithTrusted: false }, 'crypto-user'),
       /wrapWithTrusted/,
     );
-    expectDenied(
+    expectRefused(
       () => checkAttributeChange(key, { token: false }, 'crypto-user'),
       /token cannot change/,
     );
-    expectDenied(
+    expectRefused(
       () => checkAttributeChange(key, { trusted: true }, 'crypto-user'),
       /crypto officer/,
     );
@@ -939,17 +1006,17 @@ describe('crypto engine - attribute policy', () => {
       keyType: 'rsa',
       attributes: defaultAttributes('public', 'rsa'),
     } as const;
-    expectInvalid(
+    expectRefused(
       () => checkAttributeChange(pub, { sign: true }, 'crypto-user'),
       /cannot have sign=true/,
     );
     // Tightening is refused too where it is impossible: public keys are never sensitive.
-    expectInvalid(
+    expectRefused(
       () => checkAttributeChange(pub, { sensitive: true }, 'crypto-user'),
       /cannot be sensitive/,
     );
     // Bare attributes get the loosening rules only.
-    expectDenied(() => checkAttributeChange(key.attributes, { sensitive: false }, 'crypto-user'));
+    expectRefused(() => checkAttributeChange(key.attributes, { sensitive: false }, 'crypto-user'));
   });
 });
 
@@ -957,15 +1024,16 @@ describe('crypto engine - key extraction attacks', () => {
   /** victimKey is a sensitive AES key of another user, with the given template. */
   const victimKey = (template: KeyTemplate): KeyBody =>
     makeBody('secret', 'aes', generateSecret('aes', 256), template);
+  /** attackerKey is the attacker's own AES wrapping key (wrap/unwrap, no decrypt). */
   const attackerKey = (template: KeyTemplate = {}): LoadedKey =>
-    secretKey('aes', 256, { wrap: true, decrypt: true, ...template }, 'k-attacker');
+    secretKey('aes', 256, { ...KEK, ...template }, 'k-attacker');
   const wrapMechanisms = [
     'MECHANISM_AES_KEY_WRAP',
     'MECHANISM_AES_KEY_WRAP_PAD',
     'MECHANISM_AES_GCM',
   ] as const;
 
-  it('Should not let a wrap+decrypt key extract a sensitive non-extractable key', () => {
+  it('Should not let a wrapping key extract a sensitive non-extractable key', () => {
     const victim = victimKey({ extractable: false });
     const attacker = attackerKey();
     expect(victim.attributes.sensitive).toBe(true);
@@ -974,9 +1042,9 @@ describe('crypto engine - key extraction attacks', () => {
     }
     expectDenied(() => checkWrapAllowed(attacker, victim), /extractable=false/);
     // Nor can the attacker turn extractable back on first.
-    expectDenied(() => checkAttributeChange(victim, { extractable: true }, 'crypto-user'));
+    expectRefused(() => checkAttributeChange(victim, { extractable: true }, 'crypto-user'));
     // And a key pair's private half is protected the same way.
-    const { pub } = pairKeys(rsa2048, 'rsa');
+    const { pub } = pairKeys(rsa2048, 'rsa', RSA_KEK);
     const privVictim = makeBody(
       'private',
       'ec',
@@ -984,8 +1052,8 @@ describe('crypto engine - key extraction attacks', () => {
       { extractable: false },
       { sizeBits: 256, curve: 'P-256' },
     );
-    expectDenied(() => wrap(attacker, 'MECHANISM_AES_GCM', privVictim));
-    expectDenied(() => wrap(pub, 'MECHANISM_RSA_OAEP_SHA256', victim));
+    expectDenied(() => wrap(attacker, 'MECHANISM_AES_GCM', privVictim), /extractable=false/);
+    expectDenied(() => wrap(pub, 'MECHANISM_RSA_OAEP_SHA256', victim), /extractable=false/);
   });
 
   it('Should let only trusted keys wrap a wrapWithTrusted key', () => {
@@ -998,37 +1066,65 @@ describe('crypto engine - key extraction attacks', () => {
       );
     }
     // The attacker cannot mark its own key trusted; an officer can mark a KEK.
-    expectDenied(() => checkAttributeChange(attacker.body, { trusted: true }, 'crypto-user'));
-    const kekBody = makeBody('secret', 'aes', generateSecret('aes', 256), { decrypt: false });
+    expectRefused(() => checkAttributeChange(attacker.body, { trusted: true }, 'crypto-user'));
+    const kekBody = makeBody('secret', 'aes', generateSecret('aes', 256), KEK);
     kekBody.attributes = checkAttributeChange(kekBody, { trusted: true }, 'crypto-officer');
     const kek = loadKey(kekBody, 'k-kek');
     const blob = wrap(kek, 'MECHANISM_AES_KEY_WRAP', victim);
     expect(unwrap(kek, 'MECHANISM_AES_KEY_WRAP', blob, 'aes', 'secret').material).toEqual(
       victim.material,
     );
-    // The trusted KEK was made without decrypt, so it cannot read the blob itself.
-    expectDenied(() =>
-      decrypt(kek, 'MECHANISM_AES_GCM', blob, { iv: Buffer.alloc(12), tag: Buffer.alloc(16) }),
+    // The trusted KEK was made without decrypt, so it cannot read the blob itself,
+    // and not even an officer can give it decrypt now.
+    expectDenied(
+      () =>
+        decrypt(kek, 'MECHANISM_AES_GCM', blob, { iv: Buffer.alloc(12), tag: Buffer.alloc(16) }),
+      /k-kek has decrypt=false/,
     );
+    expectRefused(() => checkAttributeChange(kek, { decrypt: true }, 'crypto-officer'));
   });
 
-  it('Should refuse wrapping by a key without wrap=true', () => {
+  it('Should refuse wrapping by a key without wrap=true, as every key is by default', () => {
     const victim = victimKey({});
-    const noWrap = secretKey('aes', 256, { wrap: false }, 'k-nowrap');
+    const noWrap = secretKey('aes', 256, {}, 'k-nowrap');
     expectDenied(() => wrap(noWrap, 'MECHANISM_AES_GCM', victim), /k-nowrap has wrap=false/);
+    const { pub } = pairKeys(rsa2048, 'rsa');
+    expectDenied(() => wrap(pub, 'MECHANISM_RSA_OAEP_SHA256', victim), /k-pub has wrap=false/);
   });
 
-  it('Documents the PKCS#11 caveat: an extractable key is only as safe as the keys that may wrap it', () => {
-    // Sensitive but extractable, without wrapWithTrusted: exactly as in
-    // PKCS#11 and CloudHSM, a key with wrap and decrypt can reveal it. The
-    // defences are extractable=false or wrapWithTrusted=true (tests above).
+  it('Should no longer let a key be set up to wrap a key and then decrypt the blob', () => {
+    // Sensitive but extractable, without wrapWithTrusted: the victim of the old
+    // PKCS#11 caveat, where one key with wrap and decrypt could reveal it.
     const victim = victimKey({});
+    expectInvalid(() => attackerKey({ decrypt: true }), /wrap and decrypt/);
+    expectInvalid(() => secretKey('aes', 256, { wrap: true }, 'k-attacker'), /wrap and decrypt/);
+    // Nor can such a key be reached by changing attributes, either way round.
     const attacker = attackerKey();
+    expectRefused(() => checkAttributeChange(attacker.body, { decrypt: true }, 'crypto-user'));
+    const dataKey = secretKey('aes', 256, {}, 'k-data');
+    expectRefused(() => checkAttributeChange(dataKey.body, { wrap: true }, 'crypto-user'));
+    // The wrapping key the attacker may have wraps the victim but cannot read the blob,
+    // and a data key that can decrypt cannot wrap.
     const blob = wrap(attacker, 'MECHANISM_AES_GCM', victim);
-    const plain = decrypt(attacker, 'MECHANISM_AES_GCM', blob.subarray(12, -16), {
-      iv: blob.subarray(0, 12),
-      tag: blob.subarray(-16),
-    });
-    expect(plain).toEqual(victim.material);
+    const parts = { iv: blob.subarray(0, 12), tag: blob.subarray(-16) };
+    expectDenied(
+      () => decrypt(attacker, 'MECHANISM_AES_GCM', blob.subarray(12, -16), parts),
+      /k-attacker has decrypt=false/,
+    );
+    expectDenied(() => wrap(dataKey, 'MECHANISM_AES_GCM', victim), /k-data has wrap=false/);
+  });
+
+  it('Should no longer let a key be set up to encrypt chosen bytes and then unwrap them', () => {
+    expectInvalid(() => attackerKey({ encrypt: true }), /unwrap and encrypt/);
+    expectInvalid(
+      () => secretKey('aes', 256, { unwrap: true }, 'k-attacker'),
+      /unwrap and encrypt/,
+    );
+    const attacker = attackerKey();
+    expectRefused(() => checkAttributeChange(attacker.body, { encrypt: true }, 'crypto-user'));
+    expectDenied(
+      () => encrypt(attacker, 'MECHANISM_AES_GCM', generateSecret('aes', 256)),
+      /k-attacker has encrypt=false/,
+    );
   });
 });

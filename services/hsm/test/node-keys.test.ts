@@ -343,6 +343,37 @@ describe('hsm node - keys and crypto', () => {
       }),
     );
     expect(untrusted.code).toBe(status.PERMISSION_DENIED);
+
+    // Only a crypto officer marks a wrapping key trusted; then it may wrap.
+    const selfTrust = await codeOf(
+      alice.call('SetAttributes', { handle: kek.handle, attributes: { trusted: true } }),
+    );
+    expect(selfTrust.code).toBe(status.PERMISSION_DENIED);
+    const officer = new RawHsm(node.address);
+    await officer.login('admin', 'officer-pass-1');
+    const notOnlyTrust = await codeOf(
+      officer.call('SetAttributes', {
+        handle: kek.handle,
+        attributes: { trusted: true, label: 'x' },
+      }),
+    );
+    expect(notOnlyTrust.code).toBe(status.PERMISSION_DENIED);
+    await officer.call('SetAttributes', { handle: kek.handle, attributes: { trusted: true } });
+    officer.close();
+    const ok = await alice.call('WrapKey', {
+      wrappingKey: kek.handle,
+      key: guarded.handle,
+      mechanism: 'MECHANISM_AES_KEY_WRAP',
+    });
+    expect(ok.wrapped.length).toBe(40);
+
+    // A key pair whose public half gains wrap later would let the private half
+    // decrypt what it wrapped: uses cannot be widened after creation.
+    const rsa = await pair({ keyType: 'KEY_TYPE_RSA', modulusBits: 2048 });
+    const widen = await codeOf(
+      alice.call('SetAttributes', { handle: rsa.publicKey.handle, attributes: { wrap: true } }),
+    );
+    expect(widen.code).toBe(status.PERMISSION_DENIED);
   });
 
   it('derives a shared AES key with ECDH', async () => {

@@ -227,6 +227,12 @@ export function checkAttributeChange(
   if (!old.extractable && next.extractable) refuse('extractable cannot be set again once cleared');
   if (old.wrapWithTrusted && !next.wrapWithTrusted) refuse('wrapWithTrusted cannot be cleared');
   if (old.token !== next.token) refuse('token cannot change');
+  // Cipher and wrapping uses can be narrowed but never widened after the key
+  // exists: otherwise a key could wrap a target and then be switched to
+  // decrypt (or encrypt chosen bytes, then switch to unwrap them).
+  for (const use of ['encrypt', 'decrypt', 'wrap', 'unwrap'] as const) {
+    if (!old[use] && next[use]) refuse(`${use} cannot be turned on after the key is made`);
+  }
   if (old.trusted !== next.trusted && callerRole !== 'crypto-officer') {
     refuse('only a crypto officer may change trusted');
   }
@@ -271,13 +277,16 @@ function isSubject(value: AttributeSubject | KeyAttributes): value is AttributeS
  * extractable=true; a target with wrapWithTrusted=true needs a wrapping key
  * with trusted=true. Mechanism fit is checked by wrap().
  *
- * NB: as in PKCS#11 and CloudHSM, a key that has both wrap and decrypt can
- * wrap an extractable key and then decrypt the blob (AES-GCM) to read it.
- * Keys that must never leave the HSM in clear need extractable=false, or
- * wrapWithTrusted=true so that only officer-approved keys can wrap them.
+ * NB: unlike plain PKCS#11, a key that wraps can never also decrypt (nor
+ * gain decrypt later), so the wrap-then-decrypt attack is closed inside the
+ * HSM. An extractable key can still leave wrapped under any key its owner
+ * may use, including one whose other half the owner holds outside: keys
+ * that must never leave need extractable=false, or wrapWithTrusted=true so
+ * that only officer-approved keys can wrap them.
  */
 export function checkWrapAllowed(wrappingKey: AttributeSubject, target: AttributeSubject): void {
   requireAttribute(wrappingKey, 'wrap');
+  checkUsageConflicts(wrappingKey.attributes, describeKey({ handle: wrappingKey.handle }));
   if (target.keyClass === 'public') {
     throw new InvalidArgumentError(
       `${describeKey(target)} is a public key; public keys are read, not wrapped`,
@@ -300,4 +309,5 @@ export function checkWrapAllowed(wrappingKey: AttributeSubject, target: Attribut
 /** checkUnwrapAllowed throws unless unwrappingKey has unwrap=true. */
 export function checkUnwrapAllowed(unwrappingKey: AttributeSubject): void {
   requireAttribute(unwrappingKey, 'unwrap');
+  checkUsageConflicts(unwrappingKey.attributes, describeKey({ handle: unwrappingKey.handle }));
 }

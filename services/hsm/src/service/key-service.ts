@@ -14,6 +14,7 @@ import {
   BadRequestError,
   LimitError,
   NotFoundError,
+  PermissionDeniedError,
   PreconditionError,
 } from '../errors';
 import type { NodeContext } from './node-context';
@@ -185,9 +186,16 @@ export class KeyService {
       ...(requestId !== '' ? { clientRequestId: requestId } : {}),
       createdAtMs: now,
     }));
-    if (bodies.length === 2 && bodies[0]!.keyClass === 'public' && bodies[1]!.keyClass === 'private') {
+    if (
+      bodies.length === 2 &&
+      bodies[0]!.keyClass === 'public' &&
+      bodies[1]!.keyClass === 'private'
+    ) {
       const [pub, priv] = bodies as [KeyBody, KeyBody];
-      if ((pub.attributes.wrap && priv.attributes.decrypt) || (pub.attributes.encrypt && priv.attributes.unwrap)) {
+      if (
+        (pub.attributes.wrap && priv.attributes.decrypt) ||
+        (pub.attributes.encrypt && priv.attributes.unwrap)
+      ) {
         throw new InvalidArgumentError(
           'a key pair cannot wrap with one half and decrypt with the other (or encrypt and unwrap): it would reveal wrapped keys',
         );
@@ -301,9 +309,41 @@ export class KeyService {
     handle: string,
     patch: Partial<KeyAttributes>,
   ): Promise<KeyView> {
+    if (session.role === 'crypto-officer') return this.setTrusted(session, handle, patch);
     const key = resolveOwnedKey(this.ctx, session, handle);
-    const attributes = checkAttributeChange(key.body.attributes, patch, session.role);
+    const attributes = checkAttributeChange({ ...key.body, handle }, patch, session.role);
     return this.rewrite(session, key, { ...key.body, attributes }, 'set-attributes');
+  }
+
+  /**
+   * setTrusted is the one attribute change a crypto officer makes on a user's
+   * key, as in CloudHSM: marking a wrapping key trusted (or not), so that it
+   * may wrap keys that have wrap-with-trusted set.
+   */
+  private async setTrusted(
+    session: Session,
+    handle: string,
+    patch: Partial<KeyAttributes>,
+  ): Promise<KeyView> {
+    const fields = Object.keys(patch).filter((k) => patch[k as keyof KeyAttributes] !== undefined);
+    if (fields.length !== 1 || fields[0] !== 'trusted') {
+      throw new PermissionDeniedError(
+        'a crypto officer may only change the trusted attribute of a key',
+      );
+    }
+    const obj = this.ctx.store.get(handle);
+    if (!obj || obj.tombstone || obj.kind !== 'key')
+      throw new NotFoundError(`key ${handle} not found`);
+    const body = obj.body as KeyBody;
+    const attributes = checkAttributeChange({ ...body, handle }, patch, session.role);
+    const key: ResolvedKey = {
+      handle,
+      body,
+      object: obj,
+      loaded: () => this.ctx.loadedKey(obj),
+      owned: false,
+    };
+    return this.rewrite(session, key, { ...body, attributes }, 'set-trusted');
   }
 
   async share(

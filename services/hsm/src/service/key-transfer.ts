@@ -1,5 +1,6 @@
 import type { KeyAttributes, KeyClass, KeyType } from '../model';
 import {
+  checkUnwrapAllowed,
   checkWrapAllowed,
   deriveEcdh,
   requireAttribute,
@@ -60,6 +61,7 @@ export class KeyTransfer {
     requireCryptoUser(session);
     const unwrapping = resolveKey(this.ctx, session, unwrappingHandle);
     requireAttribute(unwrapping.handle, unwrapping.body, 'unwrap');
+    checkUnwrapAllowed({ ...unwrapping.body, handle: unwrapping.handle });
     return this.keys.create(session, requestId, 'unwrap', () => {
       const material = unwrap(unwrapping.loaded(), mechanism, wrapped, keyType, keyClass);
       return { ...material, template };
