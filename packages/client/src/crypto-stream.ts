@@ -1,5 +1,6 @@
 import { status as Status, type ClientDuplexStream } from '@grpc/grpc-js';
 import type { hsmV1 } from '@hsmlab/proto';
+import { takeBatch } from './crypto-batch';
 import type { SessionTicket } from './node-session';
 import { asRpcFailure, RpcFailure } from './rpc-failure';
 
@@ -22,12 +23,6 @@ export interface CryptoStreamDeps {
   onLoad(load: hsmV1.NodeLoad__Output): void;
   maxBatchCalls: number;
 }
-
-/**
- * MAX_BATCH_BYTES keeps one request message well under the node's 4 MiB
- * receive limit; a batch over it is split into several messages.
- */
-const MAX_BATCH_BYTES = 1024 * 1024;
 
 /** LOGIN_BUDGET_MS bounds the login made to open a stream. */
 const LOGIN_BUDGET_MS = 5000;
@@ -187,21 +182,12 @@ export class CryptoStream {
     let cancel = this.cancels;
     this.cancels = [];
     while (this.outbox.length > 0 || cancel.length > 0) {
-      const calls: hsmV1.CryptoCall[] = [];
-      let bytes = 0;
-      while (this.outbox.length > 0 && calls.length < this.deps.maxBatchCalls) {
-        const next = this.outbox[0]!;
-        const size = approximateBytes(next.message);
-        if (calls.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
-        this.outbox.shift();
-        next.sentOn = stream;
-        calls.push(next.message);
-        bytes += size;
-      }
+      const batch = takeBatch(this.outbox, this.deps.maxBatchCalls);
+      for (const entry of batch) entry.sentOn = stream;
       // NB: write() may report a full buffer; grpc-js then queues in memory.
       // Not yet: no backpressure to callers, so a producer far faster than
       // the node grows this process's memory until calls time out.
-      stream.write({ calls, cancel });
+      stream.write({ calls: batch.map((entry) => entry.message), cancel });
       cancel = [];
     }
   }
@@ -262,18 +248,4 @@ export class CryptoStream {
     stream.cancel();
     if (this.outbox.length > 0) this.scheduleFlush();
   }
-}
-
-/** approximateBytes estimates a call's encoded size from its byte fields. */
-function approximateBytes(call: hsmV1.CryptoCall): number {
-  const op = call.sign ?? call.verify ?? call.encrypt ?? call.decrypt ?? call.digest ?? call.random;
-  let bytes = 64;
-  if (op) {
-    for (const value of Object.values(op)) {
-      if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) {
-        bytes += value.length;
-      }
-    }
-  }
-  return bytes;
 }

@@ -38,7 +38,7 @@ export class Deadline {
   }
 
   /**
-   * attempt returns the wall-clock Date a single attempt must end by: the
+   * attemptDate is the wall-clock Date a single attempt must end by: the
    * call's deadline, or sooner when the attempt has its own cap.
    */
   attemptDate(capMs?: number): Date {
@@ -46,7 +46,7 @@ export class Deadline {
     return new Date(Date.now() + ms);
   }
 
-  /** attemptMs is the time one attempt may take, like attemptDate, in milliseconds. */
+  /** attemptMs is the time one attempt may take, in milliseconds (see attemptDate). */
   attemptMs(capMs?: number): number {
     return capMs === undefined ? this.remainingMs() : Math.min(capMs, this.remainingMs());
   }

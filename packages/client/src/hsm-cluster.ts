@@ -9,43 +9,11 @@ import { EventHub, type ClusterEvent, type ClusterEventType, type EventOfType } 
 import { KeyApi } from './key-api';
 import { MembershipWatch } from './membership-watch';
 import { ClientMetrics } from './metrics';
-import type { HealthState } from './node-health';
 import { NodePool, type Member } from './node-pool';
+import { describeNode, type NodeDescription, type NodeStatus } from './node-status';
 import type { HsmClientOptions } from './options';
 import { asRpcFailure } from './rpc-failure';
 import { UserApi } from './user-api';
-
-/** NodeStatus is the SDK's current view of one member node. */
-export interface NodeStatus {
-  readonly nodeId: string;
-  readonly address: string;
-  readonly az: string | undefined;
-  readonly health: HealthState;
-  /** False when the membership (orchestrator) does not allow traffic to it. */
-  readonly active: boolean;
-  readonly routable: boolean;
-  readonly ownInFlight: number;
-  readonly reportedInFlight: number;
-  readonly capacity: number;
-}
-
-/** NodeDescription is what a node says about itself (GetNodeInfo). */
-export interface NodeDescription {
-  readonly nodeId: string;
-  readonly address: string;
-  readonly az: string;
-  readonly clusterId: string;
-  /** UNINITIALIZED or INITIALIZED. */
-  readonly state: string;
-  readonly softwareVersion: string;
-  readonly inFlight: number;
-  readonly capacity: number;
-  readonly objectCount: number;
-  readonly startedAtMs: number;
-  readonly restartCount: number;
-  readonly officerActivated: boolean;
-  readonly profile: string;
-}
 
 /**
  * HsmCluster is a connection to a whole HSM cluster. Calls go to the
@@ -140,27 +108,9 @@ export class HsmCluster {
         this.core.runner.runOn(node, spec, (n, c) => n.unary('GetNodeInfo', {}, c)),
       ),
     );
-    return replies.flatMap((reply, i) => {
-      if (reply.status === 'rejected') return [];
-      const info = reply.value;
-      return [
-        {
-          nodeId: info.nodeId,
-          address: nodes[i]!.address,
-          az: info.az,
-          clusterId: info.clusterId,
-          state: info.state,
-          softwareVersion: info.softwareVersion,
-          inFlight: info.load?.inFlight ?? 0,
-          capacity: info.load?.capacity ?? 0,
-          objectCount: info.objectCount,
-          startedAtMs: Number(info.startedAtMs),
-          restartCount: info.restartCount,
-          officerActivated: info.officerActivated,
-          profile: info.profile,
-        },
-      ];
-    });
+    return replies.flatMap((reply, i) =>
+      reply.status === 'fulfilled' ? [describeNode(reply.value, nodes[i]!.address)] : [],
+    );
   }
 
   /** close logs out where logged in (best effort), stops probes and watches, and closes every channel. */

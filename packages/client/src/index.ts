@@ -1,6 +1,7 @@
 // @hsmlab/client: the SDK services use to talk to an hsmlab cluster.
 // Everything exported here is public API; every other module is internal.
-export { HsmCluster, type NodeStatus, type NodeDescription } from './hsm-cluster';
+export { HsmCluster } from './hsm-cluster';
+export type { NodeStatus, NodeDescription } from './node-status';
 export type { HsmClientOptions, TlsOptions, Credentials, BackoffOptions } from './options';
 export type { CallOptions } from './cluster-core';
 export type { KeyApi } from './key-api';

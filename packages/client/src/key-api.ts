@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { hsmV1 } from '@hsmlab/proto';
 import type { CallOptions, ClusterCore, WriteResult } from './cluster-core';
-import { HsmError } from './errors';
 import {
   attributesToWire,
   handleOf,
@@ -20,10 +18,17 @@ import type {
   ImportKeyParams,
   UnwrapKeyParams,
 } from './key-params';
-import type { ReplicatedObject } from './replicator';
-import { CURVES, KEY_CLASSES, KEY_FORMATS, KEY_TYPES, MECHANISMS, type Mechanism } from './wire-enums';
-
-const KEY = 'OBJECT_TYPE_KEY';
+import {
+  deriveKeyRequest,
+  findKeysRequest,
+  generateKeyPairRequest,
+  generateSymmetricKeyRequest,
+  importKeyRequest,
+  keyHandleObject,
+  keyObject,
+  unwrapKeyRequest,
+} from './key-requests';
+import { MECHANISMS, type Mechanism } from './wire-enums';
 
 /**
  * KeyApi manages keys: every create, change and delete is replicated before
@@ -37,14 +42,10 @@ export class KeyApi {
     params: GenerateSymmetricKeyParams,
     call: CreateOptions = {},
   ): Promise<KeyHandle> {
-    const request: hsmV1.GenerateSymmetricKeyRequest = {
-      keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
-      sizeBits: params.sizeBits,
-      attributes: attributesToWire(params.attributes),
-      clientRequestId: call.clientRequestId ?? randomUUID(),
-    };
+    const request = generateSymmetricKeyRequest(params, call);
+    const target = { operation: 'generateSymmetricKey' };
     const result = await this.core.write(
-      { operation: 'generateSymmetricKey' },
+      target,
       'GenerateSymmetricKey',
       request,
       (r) => [keyObject(r.key)],
@@ -54,21 +55,16 @@ export class KeyApi {
   }
 
   async generateKeyPair(params: GenerateKeyPairParams, call: CreateOptions = {}): Promise<KeyPair> {
-    const request: hsmV1.GenerateKeyPairRequest = {
-      keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
-      modulusBits: params.modulusBits ?? 0,
-      publicExponent: params.publicExponent ?? 0,
-      curve:
-        params.curve === undefined ? 'CURVE_UNSPECIFIED' : CURVES.toWire(params.curve, 'curve'),
-      publicAttributes: attributesToWire(params.publicAttributes),
-      privateAttributes: attributesToWire(params.privateAttributes),
-      clientRequestId: call.clientRequestId ?? randomUUID(),
-    };
+    const request = generateKeyPairRequest(params, call);
+    const objects = (r: hsmV1.KeyPairResponse__Output) => [
+      keyObject(r.publicKey),
+      keyObject(r.privateKey),
+    ];
     const result = await this.core.write(
       { operation: 'generateKeyPair' },
       'GenerateKeyPair',
       request,
-      (r) => [keyObject(r.publicKey), keyObject(r.privateKey)],
+      objects,
       call,
     );
     const [publicKey, privateKey] = await Promise.all([
@@ -79,17 +75,7 @@ export class KeyApi {
   }
 
   async importKey(params: ImportKeyParams, call: CreateOptions = {}): Promise<KeyHandle> {
-    const request: hsmV1.ImportKeyRequest = {
-      format: KEY_FORMATS.toWire(params.format, 'format'),
-      material:
-        typeof params.material === 'string' ? Buffer.from(params.material) : params.material,
-      keyType:
-        params.keyType === undefined
-          ? 'KEY_TYPE_UNSPECIFIED'
-          : KEY_TYPES.toWire(params.keyType, 'keyType'),
-      attributes: attributesToWire(params.attributes),
-      clientRequestId: call.clientRequestId ?? randomUUID(),
-    };
+    const request = importKeyRequest(params, call);
     const result = await this.core.write(
       { operation: 'importKey' },
       'ImportKey',
@@ -112,25 +98,13 @@ export class KeyApi {
       key: handleOf(key),
       mechanism: MECHANISMS.toWire(mechanism, 'mechanism'),
     };
-    const { value } = await this.core.read(
-      { operation: 'wrapKey', handle: request.wrappingKey },
-      'WrapKey',
-      request,
-      call,
-    );
+    const target = { operation: 'wrapKey', handle: request.wrappingKey };
+    const { value } = await this.core.read(target, 'WrapKey', request, call);
     return value.wrapped;
   }
 
   async unwrapKey(params: UnwrapKeyParams, call: CreateOptions = {}): Promise<KeyHandle> {
-    const request: hsmV1.UnwrapKeyRequest = {
-      unwrappingKey: handleOf(params.unwrappingKey),
-      mechanism: MECHANISMS.toWire(params.mechanism, 'mechanism'),
-      wrapped: params.wrapped,
-      keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
-      keyClass: KEY_CLASSES.toWire(params.keyClass, 'keyClass'),
-      attributes: attributesToWire(params.attributes),
-      clientRequestId: call.clientRequestId ?? randomUUID(),
-    };
+    const request = unwrapKeyRequest(params, call);
     const target = { operation: 'unwrapKey', handle: request.unwrappingKey };
     const result = await this.core.write(
       target,
@@ -143,15 +117,7 @@ export class KeyApi {
   }
 
   async deriveKey(params: DeriveKeyParams, call: CreateOptions = {}): Promise<KeyHandle> {
-    const request: hsmV1.DeriveKeyRequest = {
-      baseKey: handleOf(params.baseKey),
-      mechanism: 'MECHANISM_ECDH',
-      peerPublicKey: params.peerPublicKey,
-      keyType: KEY_TYPES.toWire(params.keyType, 'keyType'),
-      sizeBits: params.sizeBits,
-      attributes: attributesToWire(params.attributes),
-      clientRequestId: call.clientRequestId ?? randomUUID(),
-    };
+    const request = deriveKeyRequest(params, call);
     const target = { operation: 'deriveKey', handle: request.baseKey };
     const result = await this.core.write(
       target,
@@ -166,32 +132,15 @@ export class KeyApi {
   /** deleteKey deletes the key on every reachable node (a tombstone, replicated like any write). */
   async deleteKey(key: KeyRef, call?: CallOptions): Promise<void> {
     const handle = handleOf(key);
-    await this.core.write(
-      { operation: 'deleteKey', handle },
-      'DeleteKey',
-      { handle },
-      () => [{ handle, type: KEY }],
-      call,
-    );
+    const target = { operation: 'deleteKey', handle };
+    await this.core.write(target, 'DeleteKey', { handle }, () => [keyHandleObject(handle)], call);
   }
 
   async findKeys(filter: FindKeysFilter = {}, call?: CallOptions): Promise<KeyHandle[]> {
-    const request: hsmV1.FindKeysRequest = {
-      attributes: attributesToWire(filter.attributes),
-      keyType:
-        filter.keyType === undefined
-          ? 'KEY_TYPE_UNSPECIFIED'
-          : KEY_TYPES.toWire(filter.keyType, 'keyType'),
-      keyClass:
-        filter.keyClass === undefined
-          ? 'KEY_CLASS_UNSPECIFIED'
-          : KEY_CLASSES.toWire(filter.keyClass, 'keyClass'),
-      ownedOnly: filter.ownedOnly ?? false,
-    };
     const { value, node } = await this.core.read(
       { operation: 'findKeys' },
       'FindKeys',
-      request,
+      findKeysRequest(filter),
       call,
     );
     return value.keys.map((info) => keyFromWire(info, node.nodeId));
@@ -215,16 +164,18 @@ export class KeyApi {
   ): Promise<KeyHandle> {
     const handle = handleOf(key);
     const request = { handle, attributes: attributesToWire(attributes) };
+    const target = { operation: 'setAttributes', handle };
     const result = await this.core.write(
-      { operation: 'setAttributes', handle },
+      target,
       'SetAttributes',
       request,
-      () => [{ handle, type: KEY }],
+      () => [keyHandleObject(handle)],
       call,
     );
     return this.settledKey(result, result.value.key);
   }
 
+  /** shareKey lets another crypto user use the key (owner only). */
   async shareKey(key: KeyRef, username: string, call?: CallOptions): Promise<KeyHandle> {
     return this.share('ShareKey', key, username, call);
   }
@@ -240,12 +191,12 @@ export class KeyApi {
     call?: CallOptions,
   ): Promise<KeyHandle> {
     const handle = handleOf(key);
-    const operation = method === 'ShareKey' ? 'shareKey' : 'unshareKey';
+    const target = { operation: method === 'ShareKey' ? 'shareKey' : 'unshareKey', handle };
     const result = await this.core.write(
-      { operation, handle },
+      target,
       method,
       { handle, username },
-      () => [{ handle, type: KEY }],
+      () => [keyHandleObject(handle)],
       call,
     );
     return this.settledKey(result, result.value.key);
@@ -269,9 +220,4 @@ export class KeyApi {
     );
     return keyFromWire(reply.key, replica.winner.nodeId);
   }
-}
-
-function keyObject(info: hsmV1.KeyInfo__Output | null): ReplicatedObject {
-  if (!info?.handle) throw new HsmError('a node answered a create without the key it made');
-  return { handle: info.handle, type: KEY };
 }

@@ -1,51 +1,15 @@
-import {
-  Metadata,
-  type ChannelCredentials,
-  type ChannelOptions,
-  type ServiceError,
-  type StatusObject,
-} from '@grpc/grpc-js';
-import type { Logger } from '@hsmlab/common';
+import { Metadata } from '@grpc/grpc-js';
 import { loadHsmProto, METADATA, type HsmClient, type hsmV1 } from '@hsmlab/proto';
-import type { CompiledOptions } from './compile-options';
 import { CryptoStream, type CryptoOp } from './crypto-stream';
-import type { ClusterEvent, EventHub, NodeRef } from './events';
-import type { ClientMetrics } from './metrics';
-import { NodeHealth, type HealthState, type HealthTransition } from './node-health';
-import { NodeSession, type CredentialStore } from './node-session';
+import type { NodeRef } from './events';
+import type { NodeEnv } from './node-env';
+import type { HealthState } from './node-health';
+import { NodeMonitor } from './node-monitor';
+import { NodeSession } from './node-session';
 import type { RoutingCandidate } from './routing-policy';
 import { asRpcFailure } from './rpc-failure';
+import { invokeUnary, type UnaryCallOptions } from './unary-invoke';
 import { SESSIONLESS_METHODS, type UnaryMethod, type UnaryMethods } from './unary-methods';
-
-/** NodeEnv is what every node connection of one SDK instance shares. */
-export interface NodeEnv {
-  readonly options: CompiledOptions;
-  readonly credentials: ChannelCredentials;
-  readonly channelOptions: ChannelOptions;
-  readonly store: CredentialStore;
-  readonly events: EventHub;
-  readonly metrics: ClientMetrics;
-  readonly logger: Logger;
-  /** healthChanged wakes calls waiting for a routable node. */
-  healthChanged(): void;
-}
-
-/** UnaryCallOptions bound one unary attempt. */
-export interface UnaryCallOptions {
-  readonly deadline: Date;
-  readonly signal?: AbortSignal;
-}
-
-type UnaryCallback = (err: ServiceError | null, value?: unknown) => void;
-type UnaryInvoker = (
-  request: unknown,
-  metadata: Metadata,
-  options: object,
-  cb: UnaryCallback,
-) => {
-  on(event: 'status', listener: (status: StatusObject) => void): unknown;
-  cancel(): void;
-};
 
 /**
  * NodeConnection is the SDK's link to one HSM node: its channel, its session,
@@ -69,8 +33,7 @@ export class NodeConnection {
   private zone: string | undefined;
   private readonly client: HsmClient;
   private readonly stream: CryptoStream;
-  private readonly health: NodeHealth;
-  private probeTimer: NodeJS.Timeout | undefined;
+  private readonly monitor: NodeMonitor;
   /** startedAtMs from the last probe; a change means the node restarted. */
   private startedAtMs: number | undefined;
   private closed = false;
@@ -84,7 +47,11 @@ export class NodeConnection {
     this.zone = az;
     const Hsm = loadHsmProto().hsmlab.hsm.v1.Hsm;
     this.client = new Hsm(address, env.credentials, env.channelOptions) as unknown as HsmClient;
-    this.health = new NodeHealth(env.options.backoff);
+    this.monitor = new NodeMonitor(
+      env,
+      () => this.ref(),
+      () => this.describe(),
+    );
     this.session = new NodeSession(
       () => this.nodeId,
       env.store,
@@ -113,7 +80,7 @@ export class NodeConnection {
   }
 
   get healthState(): HealthState {
-    return this.health.state;
+    return this.monitor.state;
   }
 
   ref(): NodeRef {
@@ -122,7 +89,7 @@ export class NodeConnection {
 
   /** routable tells whether calls may go to the node now. */
   routable(): boolean {
-    return !this.closed && this.active && this.health.routable();
+    return !this.closed && this.active && this.monitor.routable();
   }
 
   candidate(): RoutingCandidate {
@@ -152,26 +119,15 @@ export class NodeConnection {
       metadata.set(METADATA.session, ticket.token);
       generation = ticket.generation;
     }
-    const invoke = (this.client as unknown as Record<string, UnaryInvoker>)[method]!;
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => call.cancel();
-      const call = invoke.call(
-        this.client,
-        request,
-        metadata,
-        { deadline: options.deadline },
-        (err, value) => {
-          options.signal?.removeEventListener('abort', onAbort);
-          if (err === null) return resolve(value as UnaryMethods[M][1]);
-          const failure = asRpcFailure(err, this.nodeId);
-          failure.sessionGeneration = generation;
-          reject(failure);
-        },
+    try {
+      return await invokeUnary(this.client, method, request, metadata, options, (load) =>
+        this.recordLoad(load.inFlight, load.capacity),
       );
-      call.on('status', (status) => this.readTrailers(status.metadata));
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.signal?.aborted) onAbort();
-    });
+    } catch (err) {
+      const failure = asRpcFailure(err, this.nodeId);
+      failure.sessionGeneration = generation;
+      throw failure;
+    }
   }
 
   /** crypto runs one operation on the node's crypto stream; it rejects with an RpcFailure. */
@@ -191,53 +147,44 @@ export class NodeConnection {
 
   /** answered records that the node answered a call. */
   answered(): void {
-    this.apply(this.health.answered(Date.now()));
+    this.monitor.answered();
   }
 
   /** failed takes the node out of routing until a probe answers. */
   failed(reason: string): void {
-    this.apply(this.health.failed(reason, Date.now()));
+    this.monitor.failed(reason);
   }
 
   /** shed takes a busy node out of routing for the busy backoff. */
   shed(detail: string): void {
-    this.apply(this.health.shed(detail, Date.now()));
+    this.monitor.shed(detail);
   }
 
   /** start probes the node now and then keeps probing it. */
   start(): void {
-    this.scheduleProbe(0);
+    this.monitor.start();
   }
 
-  /**
-   * probe asks the node for its info (no session needed): an answer puts it
-   * (back) in routing and refreshes its id, zone and load.
-   */
-  async probe(): Promise<hsmV1.NodeInfo__Output> {
-    const deadline = new Date(Date.now() + this.env.options.probeTimeoutMs);
-    try {
-      const info = await this.unary('GetNodeInfo', {}, { deadline });
-      this.learn(info);
-      this.answered();
-      return info;
-    } catch (err) {
-      const failure = asRpcFailure(err, this.nodeId);
-      this.failed(`probe: ${failure.message}`);
-      throw failure;
-    } finally {
-      this.scheduleNextProbe();
-    }
+  /** probe runs one health probe now (tests and callers that want fresh load). */
+  probe(): Promise<void> {
+    return this.monitor.probe();
   }
 
   /** close ends the stream and the channel; pending calls fail with UNAVAILABLE. */
   close(): void {
     this.closed = true;
-    clearTimeout(this.probeTimer);
+    this.monitor.stop();
     this.stream.close();
     this.client.close();
   }
 
-  private learn(info: hsmV1.NodeInfo__Output): void {
+  /**
+   * describe asks the node for its info (no session needed) and refreshes
+   * its id, zone and load; it rejects with an RpcFailure.
+   */
+  private async describe(): Promise<void> {
+    const deadline = new Date(Date.now() + this.env.options.probeTimeoutMs);
+    const info = await this.unary('GetNodeInfo', {}, { deadline });
     if (info.nodeId && info.nodeId !== this.id) {
       if (this.id !== undefined) {
         this.env.logger.warn(
@@ -259,78 +206,8 @@ export class NodeConnection {
     this.startedAtMs = started;
   }
 
-  private readTrailers(metadata: Metadata | undefined): void {
-    if (metadata === undefined) return;
-    const inFlight = Number(metadata.get(METADATA.inFlight)[0]);
-    const capacity = Number(metadata.get(METADATA.capacity)[0]);
-    if (Number.isFinite(inFlight) || Number.isFinite(capacity)) this.recordLoad(inFlight, capacity);
-  }
-
   private recordLoad(inFlight: number, capacity: number): void {
     if (Number.isFinite(inFlight) && inFlight >= 0) this.reportedInFlight = inFlight;
     if (Number.isFinite(capacity) && capacity > 0) this.capacity = capacity;
-  }
-
-  private scheduleNextProbe(): void {
-    if (this.closed) return;
-    if (this.health.routable()) {
-      const interval = this.env.options.healthCheckIntervalMs;
-      if (interval > 0) this.scheduleProbe(interval);
-      else clearTimeout(this.probeTimer);
-      return;
-    }
-    this.scheduleProbe(Math.max(0, this.health.retryAtMs - Date.now()));
-  }
-
-  private scheduleProbe(delayMs: number): void {
-    if (this.closed) return;
-    clearTimeout(this.probeTimer);
-    this.probeTimer = setTimeout(() => {
-      this.probe().catch(() => {
-        // The failure is recorded in the node's health; nothing waits on it.
-      });
-    }, delayMs);
-    this.probeTimer.unref();
-  }
-
-  private apply(transition: HealthTransition | undefined): void {
-    if (transition === undefined) return;
-    const node = this.ref();
-    const atMs = Date.now();
-    const event = toEvent(transition, node, atMs);
-    this.env.metrics.routable(this.nodeId, this.health.routable());
-    if (transition.kind === 'down') this.env.metrics.failover(this.nodeId);
-    this.env.logger.info(
-      { nodeId: this.nodeId, address: this.address, transition },
-      `node ${event.type}`,
-    );
-    if (transition.kind === 'down' || transition.kind === 'degraded') this.scheduleNextProbe();
-    this.env.events.emit(event);
-    this.env.healthChanged();
-  }
-}
-
-function toEvent(transition: HealthTransition, node: NodeRef, atMs: number): ClusterEvent {
-  switch (transition.kind) {
-    case 'first-up':
-      return { type: 'node-up', node, atMs };
-    case 'back':
-      return {
-        type: 'node-back',
-        node,
-        from: transition.from,
-        outForMs: transition.outForMs,
-        atMs,
-      };
-    case 'down':
-      return {
-        type: 'node-down',
-        node,
-        reason: transition.reason,
-        retryInMs: transition.retryInMs,
-        atMs,
-      };
-    case 'degraded':
-      return { type: 'node-degraded', node, reason: 'busy', detail: transition.detail, atMs };
   }
 }

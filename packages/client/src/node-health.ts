@@ -1,4 +1,5 @@
 import { backoffDelayMs, busyDelayMs, type BackoffPolicy } from './backoff';
+import type { ClusterEvent, NodeRef } from './events';
 
 /**
  * HealthState is the SDK's view of whether a node can take calls.
@@ -93,5 +94,35 @@ export class NodeHealth {
     this.outSinceMs = nowMs;
     this.current = 'degraded';
     return { kind: 'degraded', detail, retryInMs };
+  }
+}
+
+/** transitionEvent is the ClusterEvent that announces a health transition. */
+export function transitionEvent(
+  transition: HealthTransition,
+  node: NodeRef,
+  atMs: number,
+): ClusterEvent {
+  switch (transition.kind) {
+    case 'first-up':
+      return { type: 'node-up', node, atMs };
+    case 'back':
+      return {
+        type: 'node-back',
+        node,
+        from: transition.from,
+        outForMs: transition.outForMs,
+        atMs,
+      };
+    case 'down':
+      return {
+        type: 'node-down',
+        node,
+        reason: transition.reason,
+        retryInMs: transition.retryInMs,
+        atMs,
+      };
+    case 'degraded':
+      return { type: 'node-degraded', node, reason: 'busy', detail: transition.detail, atMs };
   }
 }

@@ -1,5 +1,6 @@
 import type { NodeRef } from './events';
-import { NodeConnection, type NodeEnv } from './node-connection';
+import { NodeConnection } from './node-connection';
+import type { NodeEnv } from './node-env';
 import { chooseNode } from './routing-policy';
 
 /** Member is one node as the membership source (seeds or orchestrator) describes it. */

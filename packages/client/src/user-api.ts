@@ -1,5 +1,6 @@
 import { status as Status } from '@grpc/grpc-js';
 import type { hsmV1 } from '@hsmlab/proto';
+import type { CallSpec } from './call-runner';
 import type { CallOptions, CallTarget, ClusterCore } from './cluster-core';
 import { HsmError, KeyAvailabilityError } from './errors';
 import { versionFromWire, type ObjectVersion } from './key-handle';
@@ -169,10 +170,7 @@ export class UserApi {
   private async onEveryNode(
     target: CallTarget,
     call: CallOptions | undefined,
-    run: (
-      node: NodeConnection,
-      spec: ReturnType<ClusterCore['spec']>,
-    ) => Promise<hsmV1.UserResponse__Output>,
+    run: (node: NodeConnection, spec: CallSpec) => Promise<hsmV1.UserResponse__Output>,
   ): Promise<{ user: hsmV1.UserInfo__Output | null; nodeId: string }> {
     const spec = this.core.spec(target, 'write', call);
     const required = this.core.required();

@@ -38,7 +38,8 @@ export class BackupService {
 
   async createBackup(clusterId: string): Promise<BackupMeta> {
     const cluster = this.clusters.getCluster(clusterId);
-    if (cluster.domainId === '') throw new PreconditionError(`cluster ${clusterId} is not initialised`);
+    if (cluster.domainId === '')
+      throw new PreconditionError(`cluster ${clusterId} is not initialised`);
     return this.backups.take(cluster, 'ON_DEMAND');
   }
 
@@ -68,7 +69,8 @@ export class BackupService {
     checkBackupId(backupId);
     const cluster = this.clusters.getCluster(clusterId);
     const meta = this.backups.get(backupId);
-    if (cluster.domainId === '') throw new PreconditionError(`cluster ${clusterId} is not initialised`);
+    if (cluster.domainId === '')
+      throw new PreconditionError(`cluster ${clusterId} is not initialised`);
     if (meta.domainId !== cluster.domainId) {
       throw new PreconditionError(
         `backup ${backupId} is of masking domain ${meta.domainId} (cluster ${meta.clusterId}); cluster ${clusterId} is of domain ${cluster.domainId}`,
@@ -76,7 +78,8 @@ export class BackupService {
     }
     const { parts, verified } = await this.backups.load(backupId, cluster.domainId);
     const active = cluster.hsms.filter((h) => h.state === 'ACTIVE');
-    if (active.length === 0) throw new PreconditionError(`cluster ${clusterId} has no ACTIVE HSM to restore onto`);
+    if (active.length === 0)
+      throw new PreconditionError(`cluster ${clusterId} has no ACTIVE HSM to restore onto`);
 
     const newest = await this.newestVersion(cluster);
     const backupMax = verified.manifest.maxVersion;
@@ -89,16 +92,25 @@ export class BackupService {
     for (const hsm of active) {
       try {
         const response = await this.pool.get(hsm.address).restoreBackup(parts);
-        this.logger.info({ clusterId, hsmId: hsm.hsmId, backupId, objectsApplied: response.objectsApplied }, 'backup applied');
+        this.logger.info(
+          { clusterId, hsmId: hsm.hsmId, backupId, objectsApplied: response.objectsApplied },
+          'backup applied',
+        );
         return { backup: meta, hsmId: hsm.hsmId, objectsApplied: response.objectsApplied };
       } catch (err) {
         if (!isTransientNodeError(err)) {
-          throw new PreconditionError(`${hsm.hsmId} refused backup ${backupId}: ${asNodeCallError(err)?.details ?? errorMessage(err)}`, { cause: err });
+          throw new PreconditionError(
+            `${hsm.hsmId} refused backup ${backupId}: ${asNodeCallError(err)?.details ?? errorMessage(err)}`,
+            { cause: err },
+          );
         }
         last = err;
       }
     }
-    throw new UnavailableError(`no ACTIVE HSM of ${clusterId} took the restore: ${errorMessage(last)}`, { cause: last });
+    throw new UnavailableError(
+      `no ACTIVE HSM of ${clusterId} took the restore: ${errorMessage(last)}`,
+      { cause: last },
+    );
   }
 
   /**
@@ -113,7 +125,10 @@ export class BackupService {
       sourceBackupId: backupId,
       pendingRestoreBackupId: backupId,
     });
-    this.logger.info({ clusterId: cluster.clusterId, backupId, domainId: meta.domainId }, 'cluster created from backup');
+    this.logger.info(
+      { clusterId: cluster.clusterId, backupId, domainId: meta.domainId },
+      'cluster created from backup',
+    );
     return cluster;
   }
 
@@ -131,13 +146,20 @@ export class BackupService {
         last = err;
       }
     }
-    if (reached === 0) throw new UnavailableError(`no ACTIVE HSM of ${cluster.clusterId} listed its objects: ${errorMessage(last)}`, { cause: last });
+    if (reached === 0)
+      throw new UnavailableError(
+        `no ACTIVE HSM of ${cluster.clusterId} listed its objects: ${errorMessage(last)}`,
+        { cause: last },
+      );
     return newest;
   }
 }
 
 function checkBackupId(backupId: string): void {
   if (!BACKUP_ID_PATTERN.test(backupId)) {
-    throw new InvalidArgumentError('backup_id', `"${backupId}" is not a backup id (backup- and 11 letters or digits)`);
+    throw new InvalidArgumentError(
+      'backup_id',
+      `"${backupId}" is not a backup id (backup- and 11 letters or digits)`,
+    );
   }
 }

@@ -50,7 +50,11 @@ export class ClusterRounds {
   /** maintenanceRound takes scheduled backups that are due, then applies retention. */
   async maintenanceRound(): Promise<void> {
     for (const cluster of this.registry.all()) {
-      const due = scheduledBackupDue(cluster.lastScheduledBackupMs, this.clock.nowMs(), this.options.backupIntervalMs);
+      const due = scheduledBackupDue(
+        cluster.lastScheduledBackupMs,
+        this.clock.nowMs(),
+        this.options.backupIntervalMs,
+      );
       if (!due || cluster.domainId === '' || cluster.pendingRestoreBackupId !== '') continue;
       await this.registry.mutate(cluster.clusterId, (c) => {
         c.lastScheduledBackupMs = this.clock.nowMs();
@@ -58,35 +62,64 @@ export class ClusterRounds {
       try {
         await this.backups.take(cluster, 'SCHEDULED');
       } catch (err) {
-        this.logger.warn({ clusterId: cluster.clusterId, err: errorMessage(err) }, 'scheduled backup failed');
+        this.logger.warn(
+          { clusterId: cluster.clusterId, err: errorMessage(err) },
+          'scheduled backup failed',
+        );
       }
     }
     await this.backups.enforceRetention(
-      { retentionMs: this.options.backupRetentionMs, pendingDeletionPeriodMs: this.options.pendingDeletionPeriodMs },
+      {
+        retentionMs: this.options.backupRetentionMs,
+        pendingDeletionPeriodMs: this.options.pendingDeletionPeriodMs,
+      },
       this.pinnedBackups(),
     );
   }
 
   /** pinnedBackups are backups a new cluster still has to restore its first HSM from. */
   pinnedBackups(): Set<string> {
-    return new Set(this.registry.all().map((c) => c.pendingRestoreBackupId).filter((id) => id !== ''));
+    return new Set(
+      this.registry
+        .all()
+        .map((c) => c.pendingRestoreBackupId)
+        .filter((id) => id !== ''),
+    );
   }
 
   private async checkHealth(clusterId: string): Promise<void> {
-    const targets = this.registry.get(clusterId).hsms.filter((h) => h.state !== 'DELETE_IN_PROGRESS');
+    const targets = this.registry
+      .get(clusterId)
+      .hsms.filter((h) => h.state !== 'DELETE_IN_PROGRESS');
     const probes = await Promise.all(
       targets.map(async (h): Promise<[string, ProbeOutcome]> => {
         try {
           const s = await this.pool.get(h.address).getStatus();
-          return [h.hsmId, { ok: true, nodeId: s.nodeId, domainId: s.domainId, objectCount: s.objectCount, load: s.load?.inFlight ?? 0, capacity: s.load?.capacity ?? 0 }];
+          return [
+            h.hsmId,
+            {
+              ok: true,
+              nodeId: s.nodeId,
+              domainId: s.domainId,
+              objectCount: s.objectCount,
+              load: s.load?.inFlight ?? 0,
+              capacity: s.load?.capacity ?? 0,
+            },
+          ];
         } catch (err) {
           this.metrics.healthFailures.inc({ cluster: clusterId, hsm: h.hsmId });
-          return [h.hsmId, { ok: false, error: asNodeCallError(err)?.details ?? errorMessage(err) }];
+          return [
+            h.hsmId,
+            { ok: false, error: asNodeCallError(err)?.details ?? errorMessage(err) },
+          ];
         }
       }),
     );
     const cluster = await this.registry.mutate(clusterId, (c) => {
-      const policy = { unhealthyAfterFailures: this.options.unhealthyAfterFailures, domainId: c.domainId };
+      const policy = {
+        unhealthyAfterFailures: this.options.unhealthyAfterFailures,
+        domainId: c.domainId,
+      };
       for (const [hsmId, probe] of probes) {
         const h = findHsm(c, hsmId);
         if (h && h.state !== 'DELETE_IN_PROGRESS') applyProbe(h, probe, policy, this.clock.nowMs());
@@ -116,7 +149,10 @@ export class ClusterRounds {
       try {
         await this.backups.take(updated, 'ACTIVATION');
       } catch (err) {
-        this.logger.warn({ clusterId: cluster.clusterId, err: errorMessage(err) }, 'ACTIVATION backup failed');
+        this.logger.warn(
+          { clusterId: cluster.clusterId, err: errorMessage(err) },
+          'ACTIVATION backup failed',
+        );
       }
       return;
     }
@@ -146,25 +182,50 @@ export class ClusterRounds {
         preferredSources: members.filter((h) => h.state === 'ACTIVE').map((h) => h.hsmId),
         admit: (hsmId, status) => {
           const h = findHsm(cluster, hsmId)!;
-          return identityProblem(h, { ok: true, nodeId: status.nodeId, domainId: status.domainId, objectCount: 0, load: 0, capacity: 0 }, { unhealthyAfterFailures: 1, domainId: cluster.domainId });
+          return identityProblem(
+            h,
+            {
+              ok: true,
+              nodeId: status.nodeId,
+              domainId: status.domainId,
+              objectCount: 0,
+              load: 0,
+              capacity: 0,
+            },
+            { unhealthyAfterFailures: 1, domainId: cluster.domainId },
+          );
         },
       },
       log,
     );
     const failed = [...outcome.outcomes.values()].some((o) => o.error !== undefined);
-    this.metrics.resyncRounds.inc({ cluster: clusterId, outcome: outcome.skipped ? 'skipped' : failed ? 'failed' : 'copied' });
+    this.metrics.resyncRounds.inc({
+      cluster: clusterId,
+      outcome: outcome.skipped ? 'skipped' : failed ? 'failed' : 'copied',
+    });
     if (!outcome.skipped) {
-      this.metrics.resyncSeconds.observe({ cluster: clusterId }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.resyncSeconds.observe(
+        { cluster: clusterId },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
       this.metrics.objectsCopied.inc({ cluster: clusterId }, outcome.objectsApplied);
       this.metrics.resyncConflicts.inc({ cluster: clusterId }, outcome.conflicts.length);
-      log.info({ handles: outcome.handlesCompared, objectsApplied: outcome.objectsApplied, conflicts: outcome.conflicts.length }, 'resync round copied');
+      log.info(
+        {
+          handles: outcome.handlesCompared,
+          objectsApplied: outcome.objectsApplied,
+          conflicts: outcome.conflicts.length,
+        },
+        'resync round copied',
+      );
     }
     await this.registry.mutate(clusterId, (c) => {
       for (const [hsmId, o] of outcome.outcomes) {
         const h = findHsm(c, hsmId);
         if (!h || (h.state !== 'ACTIVE' && h.state !== 'DEGRADED')) continue;
         if (!o.reachable) h.inSync = false;
-        else if (o.error !== undefined && o.caughtUp === false && h.state === 'DEGRADED') h.inSync = false;
+        else if (o.error !== undefined && o.caughtUp === false && h.state === 'DEGRADED')
+          h.inSync = false;
         else applyResync(h, o.caughtUp, o.error);
       }
     });
@@ -174,7 +235,10 @@ export class ClusterRounds {
     this.metrics.hsmStates.reset();
     for (const c of this.registry.all()) {
       for (const state of HSM_STATES) {
-        this.metrics.hsmStates.set({ cluster: c.clusterId, state }, c.hsms.filter((h) => h.state === state).length);
+        this.metrics.hsmStates.set(
+          { cluster: c.clusterId, state },
+          c.hsms.filter((h) => h.state === state).length,
+        );
       }
     }
   }

@@ -1,14 +1,8 @@
 import type { Logger } from '@hsmlab/common';
 import type { BackupManager } from './backup/backup-manager';
 import type { Clock } from './clock';
-import {
-  AlreadyExistsError,
-  InvalidArgumentError,
-  PreconditionError,
-  UnavailableError,
-  errorMessage,
-} from './errors';
-import { CLUSTER_ID_PATTERN, HSM_ID_PATTERN, newClusterId } from './ids';
+import { InvalidArgumentError, PreconditionError, UnavailableError, errorMessage } from './errors';
+import { CLUSTER_ID_PATTERN, newClusterId } from './ids';
 import type { JoinFlow } from './join/join-flow';
 import type { ClusterRegistry } from './model/cluster-registry';
 import { transitionHsm } from './model/hsm-machine';
@@ -16,20 +10,10 @@ import { findHsm, newHsmRecord, type ClusterRecord, type HsmRecord } from './mod
 import { asNodeCallError } from './node/node-call-error';
 import type { NodePool } from './node/node-pool';
 import type { TaskSet } from './task-set';
+import { checkAddHsmInput, checkUnique, type AddHsmInput } from './hsm-input';
+import { finishRemoval, type RemovalDeps } from './hsm-removal';
 
-/** MAX_HSMS_PER_CLUSTER is the cluster size limit, as in the design brief. */
-export const MAX_HSMS_PER_CLUSTER = 28;
-
-const ADDRESS_PATTERN = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
-const AZ_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** AddHsmInput is an AddHsm request. */
-export interface AddHsmInput {
-  clusterId: string;
-  address: string;
-  az?: string;
-  hsmId?: string;
-}
+export type { AddHsmInput } from './hsm-input';
 
 /**
  * ClusterService is the cluster life cycle: create, initialise, add and
@@ -72,7 +56,10 @@ export class ClusterService {
 
   getCluster(clusterId: string): ClusterRecord {
     if (!CLUSTER_ID_PATTERN.test(clusterId)) {
-      throw new InvalidArgumentError('cluster_id', `"${clusterId}" is not a cluster id (cluster- and 11 letters or digits)`);
+      throw new InvalidArgumentError(
+        'cluster_id',
+        `"${clusterId}" is not a cluster id (cluster- and 11 letters or digits)`,
+      );
     }
     return this.registry.get(clusterId);
   }
@@ -84,9 +71,11 @@ export class ClusterService {
    */
   async initializeCluster(clusterId: string): Promise<ClusterRecord> {
     const cluster = this.getCluster(clusterId);
-    if (cluster.domainId !== '') throw new PreconditionError(`cluster ${clusterId} is already initialised`);
+    if (cluster.domainId !== '')
+      throw new PreconditionError(`cluster ${clusterId} is already initialised`);
     const candidates = cluster.hsms.filter((h) => h.state === 'CREATE_IN_PROGRESS');
-    if (candidates.length === 0) throw new PreconditionError(`cluster ${clusterId} has no HSM; add one first`);
+    if (candidates.length === 0)
+      throw new PreconditionError(`cluster ${clusterId} has no HSM; add one first`);
 
     const skipped: string[] = [];
     for (const hsm of candidates) {
@@ -94,11 +83,14 @@ export class ClusterService {
       try {
         const status = await conn.getStatus();
         if (status.nodeId !== hsm.hsmId || status.domainId !== '') {
-          skipped.push(`${hsm.hsmId}: answers as ${status.nodeId} with domain "${status.domainId}"`);
+          skipped.push(
+            `${hsm.hsmId}: answers as ${status.nodeId} with domain "${status.domainId}"`,
+          );
           continue;
         }
         const initialized = await conn.initializeCluster(clusterId);
-        if (initialized.domainId === '') throw new Error('node reports no masking domain after InitializeCluster');
+        if (initialized.domainId === '')
+          throw new Error('node reports no masking domain after InitializeCluster');
         await this.registry.mutate(clusterId, (c) => {
           c.domainId = initialized.domainId;
           c.lastScheduledBackupMs = this.clock.nowMs();
@@ -111,14 +103,19 @@ export class ClusterService {
             }
           }
         });
-        this.logger.info({ clusterId, hsmId: hsm.hsmId, domainId: initialized.domainId }, 'cluster initialised');
+        this.logger.info(
+          { clusterId, hsmId: hsm.hsmId, domainId: initialized.domainId },
+          'cluster initialised',
+        );
         this.kickJoins(clusterId);
         return this.registry.get(clusterId);
       } catch (err) {
         skipped.push(`${hsm.hsmId}: ${asNodeCallError(err)?.details ?? errorMessage(err)}`);
       }
     }
-    throw new UnavailableError(`no HSM of ${clusterId} could be initialised (${skipped.join('; ')})`);
+    throw new UnavailableError(
+      `no HSM of ${clusterId} could be initialised (${skipped.join('; ')})`,
+    );
   }
 
   /**
@@ -128,27 +125,24 @@ export class ClusterService {
    */
   async addHsm(input: AddHsmInput): Promise<HsmRecord> {
     const cluster = this.getCluster(input.clusterId);
-    if (!ADDRESS_PATTERN.test(input.address)) {
-      throw new InvalidArgumentError('address', `"${input.address}" is not host:port`);
-    }
-    if (input.az && !AZ_PATTERN.test(input.az)) throw new InvalidArgumentError('az', `"${input.az}" is not an AZ label`);
-    if (input.hsmId && !HSM_ID_PATTERN.test(input.hsmId)) {
-      throw new InvalidArgumentError('hsm_id', `"${input.hsmId}" is not a valid HSM id`);
-    }
-    if (cluster.hsms.length >= MAX_HSMS_PER_CLUSTER) {
-      throw new PreconditionError(`cluster ${cluster.clusterId} already has ${MAX_HSMS_PER_CLUSTER} HSMs`);
-    }
-    this.checkUnique(input.address, input.hsmId);
+    checkAddHsmInput(input, cluster);
+    checkUnique(this.registry.all(), input.address, input.hsmId);
 
     let hsmId = input.hsmId ?? '';
     let az = input.az ?? '';
     try {
       const status = await this.pool.get(input.address).getStatus();
       if (hsmId !== '' && status.nodeId !== hsmId) {
-        throw new InvalidArgumentError('hsm_id', `"${hsmId}" given, but ${input.address} is node ${status.nodeId}`);
+        throw new InvalidArgumentError(
+          'hsm_id',
+          `"${hsmId}" given, but ${input.address} is node ${status.nodeId}`,
+        );
       }
       if (az !== '' && status.az !== '' && status.az !== az) {
-        throw new InvalidArgumentError('az', `"${az}" given, but node ${status.nodeId} is in AZ "${status.az}"`);
+        throw new InvalidArgumentError(
+          'az',
+          `"${az}" given, but node ${status.nodeId} is in AZ "${status.az}"`,
+        );
       }
       hsmId = status.nodeId;
       az = az || status.az;
@@ -156,19 +150,26 @@ export class ClusterService {
       if (err instanceof InvalidArgumentError) throw err;
       if (hsmId === '' || az === '') {
         this.pool.release(input.address);
-        throw new UnavailableError(`cannot reach ${input.address} to learn its node id and AZ: ${errorMessage(err)}`, { cause: err });
+        throw new UnavailableError(
+          `cannot reach ${input.address} to learn its node id and AZ: ${errorMessage(err)}`,
+          { cause: err },
+        );
       }
     }
-    this.checkUnique(input.address, hsmId);
+    checkUnique(this.registry.all(), input.address, hsmId);
 
     const record = newHsmRecord({
       hsmId,
       az,
       address: input.address,
       nowMs: this.clock.nowMs(),
-      joinPhase: cluster.domainId === '' && cluster.pendingRestoreBackupId === '' ? 'AWAIT_INIT' : 'KEY_TRANSPORT',
+      joinPhase:
+        cluster.domainId === '' && cluster.pendingRestoreBackupId === ''
+          ? 'AWAIT_INIT'
+          : 'KEY_TRANSPORT',
     });
-    record.stateMessage = record.joinPhase === 'AWAIT_INIT' ? 'waiting for the cluster to be initialised' : 'joining';
+    record.stateMessage =
+      record.joinPhase === 'AWAIT_INIT' ? 'waiting for the cluster to be initialised' : 'joining';
     await this.registry.mutate(cluster.clusterId, (c) => c.hsms.push(record));
     this.kickJoins(cluster.clusterId);
     return record;
@@ -181,13 +182,22 @@ export class ClusterService {
   async removeHsm(clusterId: string, hsmId: string): Promise<HsmRecord> {
     const cluster = this.getCluster(clusterId);
     const hsm = findHsm(cluster, hsmId);
-    if (!hsm) throw new InvalidArgumentError('hsm_id', `cluster ${clusterId} has no HSM "${hsmId}"`);
+    if (!hsm)
+      throw new InvalidArgumentError('hsm_id', `cluster ${clusterId} has no HSM "${hsmId}"`);
     const served = hsm.state === 'ACTIVE' || hsm.state === 'DEGRADED';
     if (hsm.state !== 'DELETE_IN_PROGRESS') {
-      await this.registry.mutate(clusterId, (c) => transitionHsm(findHsm(c, hsmId)!, 'DELETE_IN_PROGRESS', 'removing'));
+      await this.registry.mutate(clusterId, (c) =>
+        transitionHsm(findHsm(c, hsmId)!, 'DELETE_IN_PROGRESS', 'removing'),
+      );
     }
-    this.tasks.run(`remove:${clusterId}:${hsmId}`, () => this.finishRemoval(clusterId, hsmId, served));
+    this.tasks.run(`remove:${clusterId}:${hsmId}`, () =>
+      finishRemoval(this.removalDeps(), clusterId, hsmId, served),
+    );
     return { ...hsm };
+  }
+
+  private removalDeps(): RemovalDeps {
+    return { registry: this.registry, backups: this.backups, pool: this.pool, logger: this.logger };
   }
 
   /** kickJoins starts a join attempt for every CREATE_IN_PROGRESS HSM of the cluster not already joining. */
@@ -206,34 +216,10 @@ export class ClusterService {
       this.kickJoins(cluster.clusterId);
       for (const h of cluster.hsms) {
         if (h.state === 'DELETE_IN_PROGRESS') {
-          this.tasks.run(`remove:${cluster.clusterId}:${h.hsmId}`, () => this.finishRemoval(cluster.clusterId, h.hsmId, true));
+          this.tasks.run(`remove:${cluster.clusterId}:${h.hsmId}`, () =>
+            finishRemoval(this.removalDeps(), cluster.clusterId, h.hsmId, true),
+          );
         }
-      }
-    }
-  }
-
-  private async finishRemoval(clusterId: string, hsmId: string, served: boolean): Promise<void> {
-    const cluster = this.registry.get(clusterId);
-    const hsm = findHsm(cluster, hsmId);
-    if (!hsm) return;
-    if (served && cluster.domainId !== '') {
-      try {
-        await this.backups.take(cluster, 'HSM_REMOVED', [hsm]);
-      } catch (err) {
-        this.logger.warn({ clusterId, hsmId, err: errorMessage(err) }, 'HSM_REMOVED backup failed');
-      }
-    }
-    await this.registry.mutate(clusterId, (c) => {
-      c.hsms = c.hsms.filter((h) => h.hsmId !== hsmId);
-    });
-    this.pool.release(hsm.address);
-  }
-
-  private checkUnique(address: string, hsmId: string | undefined): void {
-    for (const c of this.registry.all()) {
-      for (const h of c.hsms) {
-        if (h.address === address) throw new AlreadyExistsError(`address ${address} is already ${h.hsmId} in ${c.clusterId}`);
-        if (hsmId && h.hsmId === hsmId) throw new AlreadyExistsError(`HSM ${hsmId} is already in ${c.clusterId}`);
       }
     }
   }

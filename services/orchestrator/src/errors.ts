@@ -87,7 +87,9 @@ export function isNotFound(err: unknown): boolean {
 
 /** isBackupIntegrityError tells whether err's cause chain holds a BackupIntegrityError. */
 export function isBackupIntegrityError(err: unknown): boolean {
-  return walk(err, (e): e is BackupIntegrityError => e instanceof BackupIntegrityError) !== undefined;
+  return (
+    walk(err, (e): e is BackupIntegrityError => e instanceof BackupIntegrityError) !== undefined
+  );
 }
 
 /** errorMessage renders any thrown value for a log field or a state message. */

@@ -59,7 +59,9 @@ function durationFlag(flag: Flag, text: string | boolean | undefined): number | 
   }
 }
 
-function buildOptions(get: (flag: Flag) => string | boolean | undefined): OrchestratorOptions & { heapSnapshotDir?: string } {
+function buildOptions(
+  get: (flag: Flag) => string | boolean | undefined,
+): OrchestratorOptions & { heapSnapshotDir?: string } {
   const str = (flag: Flag) => {
     const v = get(flag);
     return typeof v === 'string' ? v : undefined;
@@ -71,7 +73,9 @@ function buildOptions(get: (flag: Flag) => string | boolean | undefined): Orches
   try {
     appliancePassword = readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '');
   } catch (err) {
-    throw new Error(`--appliance-password-file: cannot read ${passwordFile}: ${(err as Error).message}`);
+    throw new Error(
+      `--appliance-password-file: cannot read ${passwordFile}: ${(err as Error).message}`,
+    );
   }
   const unhealthy = str('unhealthy-after');
   const tlsFiles = [str('tls-ca'), str('tls-cert'), str('tls-key')];
@@ -88,12 +92,20 @@ function buildOptions(get: (flag: Flag) => string | boolean | undefined): Orches
     healthIntervalMs: durationFlag('health-interval', get('health-interval')),
     backupIntervalMs: durationFlag('backup-interval', get('backup-interval')),
     backupRetentionMs: durationFlag('backup-retention', get('backup-retention')),
-    pendingDeletionPeriodMs: durationFlag('pending-deletion-period', get('pending-deletion-period')),
+    pendingDeletionPeriodMs: durationFlag(
+      'pending-deletion-period',
+      get('pending-deletion-period'),
+    ),
     maintenanceIntervalMs: durationFlag('maintenance-interval', get('maintenance-interval')),
     unhealthyAfterFailures: unhealthy === undefined ? undefined : Number(unhealthy),
     insecure: get('insecure') === true,
     tls: tlsFiles[0]
-      ? { caFile: tlsFiles[0], certFile: tlsFiles[1]!, keyFile: tlsFiles[2]!, requireClientCert: get('tls-require-client-cert') === true }
+      ? {
+          caFile: tlsFiles[0],
+          certFile: tlsFiles[1]!,
+          keyFile: tlsFiles[2]!,
+          requireClientCert: get('tls-require-client-cert') === true,
+        }
       : undefined,
     heapSnapshotDir: str('heap-snapshot-dir'),
   };

@@ -77,7 +77,8 @@ export interface CompiledOptions {
   readonly importBatchBytes: number;
   readonly digestPageSize: number;
   readonly joinConvergenceRounds: number;
-  readonly tls: { caFile: string; certFile: string; keyFile: string; requireClientCert: boolean } | undefined;
+  readonly tls:
+    { caFile: string; certFile: string; keyFile: string; requireClientCert: boolean } | undefined;
   readonly runLoops: boolean;
   readonly clock: Clock;
   readonly logger: Logger | undefined;
@@ -99,13 +100,23 @@ const schema = z.object({
   healthIntervalMs: positiveMs(DAY_MS).default(1000),
   backupIntervalMs: positiveMs(365 * DAY_MS).default(DAY_MS),
   backupRetentionMs: positiveMs(3650 * DAY_MS).default(90 * DAY_MS),
-  pendingDeletionPeriodMs: z.number().int().min(0).max(365 * DAY_MS).default(7 * DAY_MS),
+  pendingDeletionPeriodMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * DAY_MS)
+    .default(7 * DAY_MS),
   maintenanceIntervalMs: positiveMs(DAY_MS).default(10_000),
   unhealthyAfterFailures: z.number().int().min(1).max(100).default(2),
   rpcTimeoutMs: positiveMs(600_000).default(5000),
   backupTimeoutMs: positiveMs(3_600_000).default(120_000),
   resyncBatchSize: z.number().int().min(1).max(10_000).default(500),
-  importBatchBytes: z.number().int().min(64 * 1024).max(3 * 1024 * 1024).default(2 * 1024 * 1024),
+  importBatchBytes: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(3 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
   digestPageSize: z.number().int().min(1).max(10_000).default(5000),
   joinConvergenceRounds: z.number().int().min(1).max(100).default(5),
   insecure: z.boolean().default(false),

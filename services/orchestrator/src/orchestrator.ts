@@ -37,7 +37,11 @@ export interface RunningOrchestrator {
 
 function clientCredentials(o: CompiledOptions): ChannelCredentials {
   if (!o.tls) return credentials.createInsecure();
-  return credentials.createSsl(readFileSync(o.tls.caFile), readFileSync(o.tls.keyFile), readFileSync(o.tls.certFile));
+  return credentials.createSsl(
+    readFileSync(o.tls.caFile),
+    readFileSync(o.tls.keyFile),
+    readFileSync(o.tls.certFile),
+  );
 }
 
 function serverCredentials(o: CompiledOptions): ServerCredentials {
@@ -51,7 +55,10 @@ function serverCredentials(o: CompiledOptions): ServerCredentials {
 
 function splitHostPort(hostPort: string): { host: string; port: number } {
   const i = hostPort.lastIndexOf(':');
-  return { host: hostPort.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(hostPort.slice(i + 1)) };
+  return {
+    host: hostPort.slice(0, i).replace(/^\[|\]$/g, ''),
+    port: Number(hostPort.slice(i + 1)),
+  };
 }
 
 /**
@@ -68,7 +75,8 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
   const registry = new ClusterRegistry(stateStore, hub, logger);
   registry.load((await stateStore.load()).clusters);
   const backupStore = new BackupStore(options.dataDir);
-  for (const problem of await backupStore.open()) logger.warn({ problem }, 'unreadable backup directory ignored');
+  for (const problem of await backupStore.open())
+    logger.warn({ problem }, 'unreadable backup directory ignored');
 
   const pool = new NodePool({
     credentials: clientCredentials(options),
@@ -93,9 +101,32 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     logger,
     metrics,
   );
-  const clusters = new ClusterService(registry, pool, joins, backupManager, tasks, options.clock, logger);
-  const rounds = new ClusterRounds(registry, pool, clusters, backupManager, options, logger, metrics);
-  const backups = new BackupService(backupManager, clusters, rounds, pool, options.pendingDeletionPeriodMs, logger);
+  const clusters = new ClusterService(
+    registry,
+    pool,
+    joins,
+    backupManager,
+    tasks,
+    options.clock,
+    logger,
+  );
+  const rounds = new ClusterRounds(
+    registry,
+    pool,
+    clusters,
+    backupManager,
+    options,
+    logger,
+    metrics,
+  );
+  const backups = new BackupService(
+    backupManager,
+    clusters,
+    rounds,
+    pool,
+    options.pendingDeletionPeriodMs,
+    logger,
+  );
 
   const server = new Server({
     'grpc.max_receive_message_length': MESSAGE_LIMITS.maxReceiveBytes,
@@ -106,7 +137,9 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     createControlHandlers({ clusters, backups, hub, metrics, logger }),
   );
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(options.listen, serverCredentials(options), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(options.listen, serverCredentials(options), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   const address = `${splitHostPort(options.listen).host}:${port}`;
 
@@ -121,12 +154,23 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     ? [
         new PeriodicTask('health', options.healthIntervalMs, () => rounds.healthRound(), logger),
         new PeriodicTask('resync', options.resyncIntervalMs, () => rounds.resyncRound(), logger),
-        new PeriodicTask('maintenance', options.maintenanceIntervalMs, () => rounds.maintenanceRound(), logger),
+        new PeriodicTask(
+          'maintenance',
+          options.maintenanceIntervalMs,
+          () => rounds.maintenanceRound(),
+          logger,
+        ),
       ]
     : [];
   for (const loop of loops) loop.start();
   logger.info(
-    { address, metricsPort: metricsServer?.port, dataDir: options.dataDir, clusters: registry.all().length, tls: options.tls !== undefined },
+    {
+      address,
+      metricsPort: metricsServer?.port,
+      dataDir: options.dataDir,
+      clusters: registry.all().length,
+      tls: options.tls !== undefined,
+    },
     'orchestrator listening',
   );
 

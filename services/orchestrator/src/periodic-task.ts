@@ -33,7 +33,9 @@ export class PeriodicTask {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.current = this.fn()
-        .catch((err: unknown) => this.logger.error({ task: this.name, err: errorMessage(err) }, 'periodic task failed'))
+        .catch((err: unknown) =>
+          this.logger.error({ task: this.name, err: errorMessage(err) }, 'periodic task failed'),
+        )
         .finally(() => {
           this.current = undefined;
           this.schedule();

@@ -19,7 +19,8 @@ export class TaskSet {
     if (this.closed || this.running.has(key)) return false;
     const task = fn().then(
       () => undefined,
-      (err: unknown) => this.logger.error({ task: key, err: errorMessage(err) }, 'background task failed'),
+      (err: unknown) =>
+        this.logger.error({ task: key, err: errorMessage(err) }, 'background task failed'),
     );
     const tracked = task.finally(() => this.running.delete(key));
     this.running.set(key, tracked);

@@ -28,7 +28,10 @@ function parts(count: number, backupId = 'backup-aaaaaaaaaaa'): applianceV1.Back
     signerChainPem: 'chain',
     signature: Buffer.from('sig'),
   };
-  return [...objects.map((object) => ({ object, part: 'object' as const })), { manifest, part: 'manifest' as const }];
+  return [
+    ...objects.map((object) => ({ object, part: 'object' as const })),
+    { manifest, part: 'manifest' as const },
+  ];
 }
 
 function expectRefused(fn: () => unknown, message: RegExp): void {
@@ -44,13 +47,19 @@ describe('backup integrity - what the orchestrator checks without any key', () =
   });
 
   it('refuses a stream cut before the manifest', () => {
-    expectRefused(() => verifyBackupParts('backup-aaaaaaaaaaa', parts(3).slice(0, 2), DOMAIN), /no manifest/);
+    expectRefused(
+      () => verifyBackupParts('backup-aaaaaaaaaaa', parts(3).slice(0, 2), DOMAIN),
+      /no manifest/,
+    );
   });
 
   it('refuses a backup with an object dropped', () => {
     const p = parts(3);
     p.splice(1, 1);
-    expectRefused(() => verifyBackupParts('backup-aaaaaaaaaaa', p, DOMAIN), /counts 3 objects, the backup holds 2/);
+    expectRefused(
+      () => verifyBackupParts('backup-aaaaaaaaaaa', p, DOMAIN),
+      /counts 3 objects, the backup holds 2/,
+    );
   });
 
   it('refuses an altered object', () => {
@@ -60,7 +69,10 @@ describe('backup integrity - what the orchestrator checks without any key', () =
   });
 
   it('refuses another masking domain, another backup id, objects out of order', () => {
-    expectRefused(() => verifyBackupParts('backup-aaaaaaaaaaa', parts(2), 'cluster-bbbbbbbbbbb'), /masking domain/);
+    expectRefused(
+      () => verifyBackupParts('backup-aaaaaaaaaaa', parts(2), 'cluster-bbbbbbbbbbb'),
+      /masking domain/,
+    );
     expectRefused(() => verifyBackupParts('backup-bbbbbbbbbbb', parts(2), DOMAIN), /names backup/);
     const p = parts(3);
     [p[0], p[1]] = [p[1]!, p[0]!];
@@ -85,9 +97,11 @@ describe('backup format - parts file', () => {
     const p = parts(5);
     const decoded = decodeParts(encodeParts(p));
     expect(decoded).toHaveLength(6);
-    expect(verifyBackupParts('backup-aaaaaaaaaaa', decoded, DOMAIN).objects.map((o) => o.sealed.toString())).toEqual(
-      p.slice(0, 5).map((x) => x.object!.sealed.toString()),
-    );
+    expect(
+      verifyBackupParts('backup-aaaaaaaaaaa', decoded, DOMAIN).objects.map((o) =>
+        o.sealed.toString(),
+      ),
+    ).toEqual(p.slice(0, 5).map((x) => x.object!.sealed.toString()));
   });
 
   it('fails on a truncated file or a foreign header', () => {

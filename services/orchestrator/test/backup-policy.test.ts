@@ -52,7 +52,10 @@ describe('backup policy - retention', () => {
 
   it('does not count a PENDING_DELETION backup as the one to keep', () => {
     const actions = planRetention(
-      [backup('ready-old', 1), backup('deleted-new', 2, { state: 'PENDING_DELETION', deleteAtMs: 10 ** 15 })],
+      [
+        backup('ready-old', 1),
+        backup('deleted-new', 2, { state: 'PENDING_DELETION', deleteAtMs: 10 ** 15 }),
+      ],
       1000 * DAY,
       policy,
     );

@@ -39,14 +39,21 @@ describe('cluster life cycle - real HSM processes and a real orchestrator proces
   it('spreads keys and users made on one node to the others through resync', async () => {
     const alice = await lab.loggedIn('hsm-a1', 'alice', USER_PASSWORD);
     const handles = await Lab.generateKeys(alice, 30, 'spread');
-    const pair = await alice.call<{ privateKey: { handle: string }; publicKey: { handle: string } }>('GenerateKeyPair', {
+    const pair = await alice.call<{
+      privateKey: { handle: string };
+      publicKey: { handle: string };
+    }>('GenerateKeyPair', {
       keyType: 'KEY_TYPE_EC',
       curve: 'CURVE_P256',
       privateAttributes: { sign: true },
       publicAttributes: { verify: true },
     });
     const officer = await lab.loggedIn('hsm-a1', 'admin', OFFICER_PASSWORD);
-    await officer.call('CreateUser', { username: 'bob', role: 'ROLE_CRYPTO_USER', password: 'bob-pass-123' });
+    await officer.call('CreateUser', {
+      username: 'bob',
+      role: 'ROLE_CRYPTO_USER',
+      password: 'bob-pass-123',
+    });
 
     await lab.waitForSameRoots(nodes);
     const aliceOnC = await lab.loggedIn('hsm-c1', 'alice', USER_PASSWORD);
@@ -78,7 +85,9 @@ describe('cluster life cycle - real HSM processes and a real orchestrator proces
     await lab.waitForSameRoots(nodes);
     const cluster = await waitFor('health data', async () => {
       const c = await lab.control.describeCluster({ clusterId });
-      return c.hsms.every((h) => h.inSync && h.objectCount > 30 && h.lastSeenMs > 0) ? c : undefined;
+      return c.hsms.every((h) => h.inSync && h.objectCount > 30 && h.lastSeenMs > 0)
+        ? c
+        : undefined;
     });
     const counts = new Set(cluster.hsms.map((h) => h.objectCount));
     expect(counts.size).toBe(1);
@@ -87,7 +96,9 @@ describe('cluster life cycle - real HSM processes and a real orchestrator proces
 
   it('logs each event as one JSON line with the cluster id and HSM id', () => {
     const records = lab.orchestrator.logRecords();
-    const changes = records.filter((r) => r.msg === 'hsm state changed' && r.clusterId === clusterId);
+    const changes = records.filter(
+      (r) => r.msg === 'hsm state changed' && r.clusterId === clusterId,
+    );
     expect(changes.length).toBeGreaterThanOrEqual(3);
     for (const r of changes) {
       expect(r.component).toBe('orchestrator');

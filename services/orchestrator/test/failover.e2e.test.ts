@@ -76,7 +76,9 @@ describe('failover - nodes killed, cut off and an orchestrator killed mid-join (
     const before = await lab.control.describeCluster({ clusterId });
     await lab.orchestrator.stop();
     await lab.orchestrator.start();
-    const after = await waitFor('describe after restart', () => lab.control.describeCluster({ clusterId }));
+    const after = await waitFor('describe after restart', () =>
+      lab.control.describeCluster({ clusterId }),
+    );
     expect(after.domainId).toBe(before.domainId);
     expect(after.hsms.map((h) => h.hsmId)).toEqual(before.hsms.map((h) => h.hsmId));
   });

@@ -16,7 +16,13 @@ const ok = (over: Partial<{ nodeId: string; domainId: string }> = {}) => ({
 const down = { ok: false as const, error: 'connection refused' };
 
 function activeHsm(): HsmRecord {
-  const h = newHsmRecord({ hsmId: 'hsm-1', az: 'a', address: '127.0.0.1:1', nowMs: 0, joinPhase: 'KEY_TRANSPORT' });
+  const h = newHsmRecord({
+    hsmId: 'hsm-1',
+    az: 'a',
+    address: '127.0.0.1:1',
+    nowMs: 0,
+    joinPhase: 'KEY_TRANSPORT',
+  });
   transitionHsm(h, 'ACTIVE', '');
   return h;
 }
@@ -35,7 +41,9 @@ describe('hsm state machine - transitions', () => {
   it('throws with both states on an illegal move', () => {
     const h = activeHsm();
     transitionHsm(h, 'DELETE_IN_PROGRESS', 'removing');
-    expect(() => transitionHsm(h, 'ACTIVE', '')).toThrow(/hsm-1 cannot go DELETE_IN_PROGRESS -> ACTIVE/);
+    expect(() => transitionHsm(h, 'ACTIVE', '')).toThrow(
+      /hsm-1 cannot go DELETE_IN_PROGRESS -> ACTIVE/,
+    );
   });
 
   it('marks the join done when an HSM leaves CREATE_IN_PROGRESS', () => {
@@ -100,7 +108,13 @@ describe('hsm state machine - health', () => {
   });
 
   it('leaves joining HSMs alone', () => {
-    const h = newHsmRecord({ hsmId: 'hsm-1', az: 'a', address: 'x:1', nowMs: 0, joinPhase: 'RESTORE' });
+    const h = newHsmRecord({
+      hsmId: 'hsm-1',
+      az: 'a',
+      address: 'x:1',
+      nowMs: 0,
+      joinPhase: 'RESTORE',
+    });
     applyProbe(h, down, policy, 1);
     applyProbe(h, down, policy, 2);
     expect(h.state).toBe('CREATE_IN_PROGRESS');
@@ -131,17 +145,30 @@ describe('cluster state - derived from the record', () => {
   it('is DEGRADED with a DEGRADED HSM or without an ACTIVE one', () => {
     const h = activeHsm();
     transitionHsm(h, 'DEGRADED', 'unreachable');
-    expect(deriveClusterState(cluster({ hsms: [activeHsm(), h] }))).toEqual({ state: 'DEGRADED', message: 'degraded HSMs: hsm-1' });
+    expect(deriveClusterState(cluster({ hsms: [activeHsm(), h] }))).toEqual({
+      state: 'DEGRADED',
+      message: 'degraded HSMs: hsm-1',
+    });
     expect(deriveClusterState(cluster({ hsms: [] })).state).toBe('DEGRADED');
   });
 
   it('is not degraded by an HSM that is still joining', () => {
-    const joining = newHsmRecord({ hsmId: 'hsm-2', az: 'b', address: 'x:2', nowMs: 0, joinPhase: 'RESTORE' });
+    const joining = newHsmRecord({
+      hsmId: 'hsm-2',
+      az: 'b',
+      address: 'x:2',
+      nowMs: 0,
+      joinPhase: 'RESTORE',
+    });
     expect(deriveClusterState(cluster({ hsms: [activeHsm(), joining] })).state).toBe('ACTIVE');
   });
 
   it('waits for its first HSM when made from a backup', () => {
-    const c = cluster({ pendingRestoreBackupId: 'backup-aaaaaaaaaaa', sourceBackupId: 'backup-aaaaaaaaaaa', hsms: [] });
+    const c = cluster({
+      pendingRestoreBackupId: 'backup-aaaaaaaaaaa',
+      sourceBackupId: 'backup-aaaaaaaaaaa',
+      hsms: [],
+    });
     expect(deriveClusterState(c).state).toBe('INITIALIZED');
   });
 });

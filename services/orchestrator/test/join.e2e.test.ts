@@ -27,19 +27,33 @@ describe('attested join - real HSM processes', () => {
     const watch = lab.control.watch(clusterId);
     const added = await lab.addHsm(clusterId, 'hsm-d1');
     expect(added.state).toBe('CREATE_IN_PROGRESS');
-    await waitFor('hsm-d1 ACTIVE event', () =>
-      watch.events.some((e) => e.kind === 'HSM_STATE_CHANGED' && e.hsmId === 'hsm-d1' && e.cluster?.hsms.find((h) => h.hsmId === 'hsm-d1')?.state === 'ACTIVE'),
-    120_000);
+    await waitFor(
+      'hsm-d1 ACTIVE event',
+      () =>
+        watch.events.some(
+          (e) =>
+            e.kind === 'HSM_STATE_CHANGED' &&
+            e.hsmId === 'hsm-d1' &&
+            e.cluster?.hsms.find((h) => h.hsmId === 'hsm-d1')?.state === 'ACTIVE',
+        ),
+      120_000,
+    );
     watch.cancel();
 
-    const lists = await Promise.all(['hsm-a1', 'hsm-b1', 'hsm-c1', 'hsm-d1'].map((id) => lab.digests(id)));
+    const lists = await Promise.all(
+      ['hsm-a1', 'hsm-b1', 'hsm-c1', 'hsm-d1'].map((id) => lab.digests(id)),
+    );
     expect(lists[3]!.length).toBeGreaterThanOrEqual(1000);
     for (const list of lists) expect(list).toEqual(lists[0]);
 
     // The join's own convergence check ran before the state change was made.
     const records = lab.orchestrator.logRecords();
-    const converged = records.findIndex((r) => r.msg === 'join converged: root digests identical' && r.hsmId === 'hsm-d1');
-    const active = records.findIndex((r) => r.msg === 'hsm state changed' && r.hsmId === 'hsm-d1' && r.to === 'ACTIVE');
+    const converged = records.findIndex(
+      (r) => r.msg === 'join converged: root digests identical' && r.hsmId === 'hsm-d1',
+    );
+    const active = records.findIndex(
+      (r) => r.msg === 'hsm state changed' && r.hsmId === 'hsm-d1' && r.to === 'ACTIVE',
+    );
     expect(converged).toBeGreaterThanOrEqual(0);
     expect(converged).toBeLessThan(active);
     expect(records.some((r) => r.msg === 'join granted' && r.hsmId === 'hsm-d1')).toBe(true);
@@ -65,7 +79,9 @@ describe('attested join - real HSM processes', () => {
         .join('\n');
     };
     expect(auditText('hsm-d1')).toMatch(/appliance\.GetJoinRequest[\s\S]*appliance\.CompleteJoin/);
-    expect(auditText('hsm-a1') + auditText('hsm-b1') + auditText('hsm-c1')).toMatch(/appliance\.GrantJoin/);
+    expect(auditText('hsm-a1') + auditText('hsm-b1') + auditText('hsm-c1')).toMatch(
+      /appliance\.GrantJoin/,
+    );
   });
 
   it('refuses a node whose identity comes from a forged manufacturer CA', async () => {
@@ -79,6 +95,11 @@ describe('attested join - real HSM processes', () => {
     expect(st.domainId).toBe('');
     const cluster = await lab.control.describeCluster({ clusterId });
     expect(cluster.state).toBe('ACTIVE');
-    expect(cluster.hsms.filter((h) => h.state === 'ACTIVE').map((h) => h.hsmId).sort()).toEqual(['hsm-a1', 'hsm-b1', 'hsm-c1', 'hsm-d1']);
+    expect(
+      cluster.hsms
+        .filter((h) => h.state === 'ACTIVE')
+        .map((h) => h.hsmId)
+        .sort(),
+    ).toEqual(['hsm-a1', 'hsm-b1', 'hsm-c1', 'hsm-d1']);
   });
 });

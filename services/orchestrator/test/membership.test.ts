@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeAppliance } from './helpers/fake-appliance';
+import { type FakeAppliance } from './helpers/fake-appliance';
 import { waitFor } from './helpers/wait';
 import { doubleCluster, startDoubles, startInProcess, type InProcess } from './helpers/in-process';
 
@@ -20,14 +20,20 @@ describe('membership - join, health and resync against test doubles', () => {
 
   it('initialises on the first HSM and joins the others by grant, backup, then resync', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b'], ['hsm-c', 'c']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+      ['hsm-c', 'c'],
+    ]);
     const { clusterId } = await p.orch.clusters.createCluster();
     for (const d of doubles) await p.orch.clusters.addHsm({ clusterId, address: d.address });
-    expect(p.orch.clusters.getCluster(clusterId).hsms.map((h) => [h.hsmId, h.az, h.state])).toEqual([
-      ['hsm-a', 'a', 'CREATE_IN_PROGRESS'],
-      ['hsm-b', 'b', 'CREATE_IN_PROGRESS'],
-      ['hsm-c', 'c', 'CREATE_IN_PROGRESS'],
-    ]);
+    expect(p.orch.clusters.getCluster(clusterId).hsms.map((h) => [h.hsmId, h.az, h.state])).toEqual(
+      [
+        ['hsm-a', 'a', 'CREATE_IN_PROGRESS'],
+        ['hsm-b', 'b', 'CREATE_IN_PROGRESS'],
+        ['hsm-c', 'c', 'CREATE_IN_PROGRESS'],
+      ],
+    );
 
     const cluster = await p.orch.clusters.initializeCluster(clusterId);
     expect(cluster.domainId).toBe(clusterId);
@@ -36,9 +42,15 @@ describe('membership - join, health and resync against test doubles', () => {
     await p.orch.idle();
 
     const [a, b, c] = doubles;
-    expect(p.orch.clusters.getCluster(clusterId).hsms.map((h) => h.state)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
+    expect(p.orch.clusters.getCluster(clusterId).hsms.map((h) => h.state)).toEqual([
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+    ]);
     for (const joiner of [b!, c!]) {
-      const steps = joiner.calls.filter((m) => ['GetJoinRequest', 'CompleteJoin', 'RestoreBackup'].includes(m));
+      const steps = joiner.calls.filter((m) =>
+        ['GetJoinRequest', 'CompleteJoin', 'RestoreBackup'].includes(m),
+      );
       expect(steps).toEqual(['GetJoinRequest', 'CompleteJoin', 'RestoreBackup']);
       expect(joiner.objects.has('key:0001')).toBe(true);
       expect(joiner.rootDigest().equals(a!.rootDigest())).toBe(true);
@@ -48,19 +60,29 @@ describe('membership - join, health and resync against test doubles', () => {
     doubles[0]!.officerActivated = true;
     await p.orch.rounds.healthRound();
     expect(p.orch.clusters.getCluster(clusterId).state).toBe('ACTIVE');
-    expect(p.orch.backups.listBackups(clusterId).map((x) => x.trigger).sort()).toEqual(['ACTIVATION', 'HSM_ADDED', 'HSM_ADDED']);
+    expect(
+      p.orch.backups
+        .listBackups(clusterId)
+        .map((x) => x.trigger)
+        .sort(),
+    ).toEqual(['ACTIVATION', 'HSM_ADDED', 'HSM_ADDED']);
   });
 
   it('refuses a node whose identity does not chain to the manufacturer CA, with the reason', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-x', 'b']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-x', 'b'],
+    ]);
     doubles[1]!.genuine = false;
     const clusterId = await doubleCluster(p, doubles.slice(0, 1));
     await p.orch.clusters.addHsm({ clusterId, address: doubles[1]!.address });
     await p.orch.idle();
     const x = hsm(clusterId, 'hsm-x');
     expect(x.state).toBe('CREATE_FAILED');
-    expect(x.stateMessage).toMatch(/join refused by hsm-a: .*does not verify against the manufacturer CA/);
+    expect(x.stateMessage).toMatch(
+      /join refused by hsm-a: .*does not verify against the manufacturer CA/,
+    );
     expect(doubles[1]!.calls).not.toContain('RestoreBackup');
     expect(doubles[1]!.domainId).toBe('');
     expect(p.orch.clusters.getCluster(clusterId).state).toBe('ACTIVE');
@@ -68,7 +90,10 @@ describe('membership - join, health and resync against test doubles', () => {
 
   it('keeps a join waiting while no ACTIVE HSM can grant, then finishes it', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+    ]);
     const clusterId = await doubleCluster(p, doubles.slice(0, 1));
     doubles[0]!.failures.set('GrantJoin', { code: status.UNAVAILABLE, details: 'busy' });
     await p.orch.clusters.addHsm({ clusterId, address: doubles[1]!.address });
@@ -84,7 +109,10 @@ describe('membership - join, health and resync against test doubles', () => {
 
   it('resumes an unfinished join after the orchestrator restarts', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+    ]);
     const clusterId = await doubleCluster(p, doubles.slice(0, 1));
     doubles[0]!.failures.set('CreateBackup', { code: status.UNAVAILABLE, details: 'busy' });
     doubles[0]!.failures.set('GrantJoin', { code: status.UNAVAILABLE, details: 'busy' });
@@ -102,7 +130,11 @@ describe('membership - join, health and resync against test doubles', () => {
 
   it('degrades an unreachable HSM after two failed checks and reactivates it only after resync', async () => {
     p = await startInProcess({ unhealthyAfterFailures: 2 });
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b'], ['hsm-c', 'c']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+      ['hsm-c', 'c'],
+    ]);
     const clusterId = await doubleCluster(p, doubles);
     const c = doubles[2]!;
     await c.stop();
@@ -127,13 +159,19 @@ describe('membership - join, health and resync against test doubles', () => {
     expect(hsm(clusterId, 'hsm-c').state).toBe('ACTIVE');
     expect(c.objects.has('key:late')).toBe(true);
     expect(p.orch.clusters.getCluster(clusterId).state).toBe('ACTIVE');
-    const changes = p.logs.filter((l) => l.msg === 'hsm state changed' && l.hsmId === 'hsm-c').map((l) => `${l.from}->${l.to}`);
+    const changes = p.logs
+      .filter((l) => l.msg === 'hsm state changed' && l.hsmId === 'hsm-c')
+      .map((l) => `${l.from}->${l.to}`);
     expect(changes.slice(-2)).toEqual(['ACTIVE->DEGRADED', 'DEGRADED->ACTIVE']);
   });
 
   it('copies the winning version of every differing object, tombstones and writes made on any node', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b'], ['hsm-c', 'c']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+      ['hsm-c', 'c'],
+    ]);
     const clusterId = await doubleCluster(p, doubles);
     const [a, b, c] = doubles;
     a!.put('key:1', 10);
@@ -151,10 +189,19 @@ describe('membership - join, health and resync against test doubles', () => {
 
   it('leaves a handle with two contents for one version alone and counts the conflict', async () => {
     p = await startInProcess();
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+    ]);
     await doubleCluster(p, doubles);
-    doubles[0]!.put('key:1', 10, { nodeId: 'hsm-a', sealed: Buffer.from('one-one-one-one-one-one-one-one') });
-    doubles[1]!.put('key:1', 10, { nodeId: 'hsm-a', sealed: Buffer.from('two-two-two-two-two-two-two-two') });
+    doubles[0]!.put('key:1', 10, {
+      nodeId: 'hsm-a',
+      sealed: Buffer.from('one-one-one-one-one-one-one-one'),
+    });
+    doubles[1]!.put('key:1', 10, {
+      nodeId: 'hsm-a',
+      sealed: Buffer.from('two-two-two-two-two-two-two-two'),
+    });
     await p.orch.rounds.resyncRound();
     expect(doubles[0]!.objects.get('key:1')!.sealed.toString()).toMatch(/^one/);
     expect(doubles[1]!.objects.get('key:1')!.sealed.toString()).toMatch(/^two/);
@@ -166,12 +213,18 @@ describe('membership - join, health and resync against test doubles', () => {
     p = await startInProcess();
     doubles = await startDoubles([['hsm-a', 'a']]);
     const { clusterId } = await p.orch.clusters.createCluster();
-    await expect(p.orch.clusters.addHsm({ clusterId, address: 'nope' })).rejects.toThrow(/address: "nope" is not host:port/);
-    await expect(p.orch.clusters.addHsm({ clusterId, address: doubles[0]!.address, hsmId: 'hsm-z' })).rejects.toThrow(
-      /hsm_id: "hsm-z" given, but .* is node hsm-a/,
+    await expect(p.orch.clusters.addHsm({ clusterId, address: 'nope' })).rejects.toThrow(
+      /address: "nope" is not host:port/,
     );
+    await expect(
+      p.orch.clusters.addHsm({ clusterId, address: doubles[0]!.address, hsmId: 'hsm-z' }),
+    ).rejects.toThrow(/hsm_id: "hsm-z" given, but .* is node hsm-a/);
     await p.orch.clusters.addHsm({ clusterId, address: doubles[0]!.address });
-    await expect(p.orch.clusters.addHsm({ clusterId, address: doubles[0]!.address })).rejects.toThrow(/already hsm-a/);
-    await expect(p.orch.clusters.addHsm({ clusterId, address: '127.0.0.1:1' })).rejects.toThrow(/cannot reach/);
+    await expect(
+      p.orch.clusters.addHsm({ clusterId, address: doubles[0]!.address }),
+    ).rejects.toThrow(/already hsm-a/);
+    await expect(p.orch.clusters.addHsm({ clusterId, address: '127.0.0.1:1' })).rejects.toThrow(
+      /cannot reach/,
+    );
   });
 });

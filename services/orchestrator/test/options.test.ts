@@ -21,11 +21,15 @@ describe('options - defaults and validation', () => {
   });
 
   it('never shows the appliance password', () => {
-    expect(() => compileOptions({ ...base, appliancePassword: '' })).toThrow(/appliancePassword \(\[redacted\]\)/);
+    expect(() => compileOptions({ ...base, appliancePassword: '' })).toThrow(
+      /appliancePassword \(\[redacted\]\)/,
+    );
   });
 
   it('refuses both or neither of tls and insecure', () => {
-    expect(() => compileOptions({ ...base, tls: { caFile: 'a', certFile: 'b', keyFile: 'c' } })).toThrow(/both set/);
+    expect(() =>
+      compileOptions({ ...base, tls: { caFile: 'a', certFile: 'b', keyFile: 'c' } }),
+    ).toThrow(/both set/);
     expect(() => compileOptions({ ...base, insecure: false })).toThrow(/neither tls nor insecure/);
   });
 });

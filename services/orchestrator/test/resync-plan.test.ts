@@ -3,7 +3,13 @@ import { batchCopies, planResync, rootsAgree, type DigestEntry } from '../src/sy
 import { chunkByBytes } from '../src/sync/resync-runner';
 import { compareVersions } from '../src/sync/version';
 
-const d = (handle: string, wallMs: number, nodeId: string, content = 'x', tombstone = false): DigestEntry => ({
+const d = (
+  handle: string,
+  wallMs: number,
+  nodeId: string,
+  content = 'x',
+  tombstone = false,
+): DigestEntry => ({
   handle,
   version: { wallMs, logical: 0, nodeId },
   tombstone,
@@ -26,7 +32,14 @@ describe('resync plan - choosing winners and targets', () => {
       { hsmId: 'b', digests: [] },
       { hsmId: 'c', digests: [d('k1', 10, 'a')] },
     ]);
-    expect(plan.copies).toEqual([{ handle: 'k1', version: { wallMs: 10, logical: 0, nodeId: 'a' }, sourceHsmId: 'a', targetHsmIds: ['b'] }]);
+    expect(plan.copies).toEqual([
+      {
+        handle: 'k1',
+        version: { wallMs: 10, logical: 0, nodeId: 'a' },
+        sourceHsmId: 'a',
+        targetHsmIds: ['b'],
+      },
+    ]);
   });
 
   it('lets the highest (wallMs, logical, nodeId) win, tombstones included', () => {
@@ -34,16 +47,33 @@ describe('resync plan - choosing winners and targets', () => {
       { hsmId: 'a', digests: [d('k1', 10, 'a'), d('k2', 5, 'a', 'live')] },
       { hsmId: 'b', digests: [d('k1', 10, 'b'), d('k2', 7, 'b', 'dead', true)] },
     ]);
-    expect(plan.copies.map((c) => [c.handle, c.version.nodeId, c.sourceHsmId, c.targetHsmIds])).toEqual([
+    expect(
+      plan.copies.map((c) => [c.handle, c.version.nodeId, c.sourceHsmId, c.targetHsmIds]),
+    ).toEqual([
       ['k1', 'b', 'b', ['a']],
       ['k2', 'b', 'b', ['a']],
     ]);
   });
 
   it('orders versions by wall time, then logical counter, then node id', () => {
-    expect(compareVersions({ wallMs: 2, logical: 0, nodeId: 'a' }, { wallMs: 1, logical: 9, nodeId: 'z' })).toBeGreaterThan(0);
-    expect(compareVersions({ wallMs: 1, logical: 2, nodeId: 'a' }, { wallMs: 1, logical: 1, nodeId: 'z' })).toBeGreaterThan(0);
-    expect(compareVersions({ wallMs: 1, logical: 1, nodeId: 'b' }, { wallMs: 1, logical: 1, nodeId: 'a' })).toBeGreaterThan(0);
+    expect(
+      compareVersions(
+        { wallMs: 2, logical: 0, nodeId: 'a' },
+        { wallMs: 1, logical: 9, nodeId: 'z' },
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      compareVersions(
+        { wallMs: 1, logical: 2, nodeId: 'a' },
+        { wallMs: 1, logical: 1, nodeId: 'z' },
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      compareVersions(
+        { wallMs: 1, logical: 1, nodeId: 'b' },
+        { wallMs: 1, logical: 1, nodeId: 'a' },
+      ),
+    ).toBeGreaterThan(0);
     expect(compareVersions(null, { wallMs: 0, logical: 0, nodeId: '' })).toBeLessThan(0);
   });
 
@@ -54,7 +84,9 @@ describe('resync plan - choosing winners and targets', () => {
       { hsmId: 'c', digests: [] },
     ]);
     expect(plan.copies).toEqual([]);
-    expect(plan.conflicts).toEqual([{ handle: 'k1', version: { wallMs: 10, logical: 0, nodeId: 'a' }, hsmIds: ['a', 'b'] }]);
+    expect(plan.conflicts).toEqual([
+      { handle: 'k1', version: { wallMs: 10, logical: 0, nodeId: 'a' }, hsmIds: ['a', 'b'] },
+    ]);
   });
 
   it('sends only to allowed receivers', () => {
@@ -75,7 +107,9 @@ describe('resync plan - choosing winners and targets', () => {
       { hsmId: 'b', digests: [d('k1', 1, 'x'), d('k2', 1, 'x'), d('k3', 1, 'x'), d('k4', 1, 'x')] },
       { hsmId: 'c', digests: [] },
     ];
-    expect(planResync(lists, { preferredSources: ['b'] }).copies.map((c) => c.sourceHsmId)).toEqual(['b', 'b', 'b', 'b']);
+    expect(planResync(lists, { preferredSources: ['b'] }).copies.map((c) => c.sourceHsmId)).toEqual(
+      ['b', 'b', 'b', 'b'],
+    );
     expect(planResync(lists).copies.map((c) => c.sourceHsmId)).toEqual(['a', 'b', 'a', 'b']);
   });
 
@@ -97,7 +131,9 @@ describe('resync plan - batching', () => {
       sourceHsmId: i % 2 === 0 ? 'a' : 'b',
       targetHsmIds: ['c'],
     }));
-    expect(batchCopies(copies, 2).map((b) => [b.sourceHsmId, b.copies.map((c) => c.handle)])).toEqual([
+    expect(
+      batchCopies(copies, 2).map((b) => [b.sourceHsmId, b.copies.map((c) => c.handle)]),
+    ).toEqual([
       ['a', ['k1', 'k3']],
       ['a', ['k5']],
       ['b', ['k2', 'k4']],

@@ -19,12 +19,18 @@ describe('watch cluster - discovery over the control plane (test doubles)', () =
 
   it('sends a SNAPSHOT first, then membership and state changes as they happen', async () => {
     p = await startInProcess({ unhealthyAfterFailures: 1 });
-    doubles = await startDoubles([['hsm-a', 'a'], ['hsm-b', 'b']]);
+    doubles = await startDoubles([
+      ['hsm-a', 'a'],
+      ['hsm-b', 'b'],
+    ]);
     control = new ControlClient(p.orch.address);
     const { clusterId } = await control.createCluster({});
     const watch = control.watch(clusterId);
     await waitFor('snapshot', () => watch.events.length > 0);
-    expect(watch.events[0]).toMatchObject({ kind: 'SNAPSHOT', cluster: { clusterId, state: 'UNINITIALIZED' } });
+    expect(watch.events[0]).toMatchObject({
+      kind: 'SNAPSHOT',
+      cluster: { clusterId, state: 'UNINITIALIZED' },
+    });
 
     await control.addHsm({ clusterId, address: doubles[0]!.address });
     await control.addHsm({ clusterId, address: doubles[1]!.address });
@@ -37,7 +43,14 @@ describe('watch cluster - discovery over the control plane (test doubles)', () =
     await control.removeHsm({ clusterId, hsmId: 'hsm-b' });
     await p.orch.idle();
 
-    const seen = () => watch.events.map((e) => [e.kind, e.hsmId, e.kind === 'CLUSTER_STATE_CHANGED' || e.kind === 'SNAPSHOT' ? e.cluster!.state : e.cluster!.hsms.find((h) => h.hsmId === e.hsmId)?.state ?? '-']);
+    const seen = () =>
+      watch.events.map((e) => [
+        e.kind,
+        e.hsmId,
+        e.kind === 'CLUSTER_STATE_CHANGED' || e.kind === 'SNAPSHOT'
+          ? e.cluster!.state
+          : (e.cluster!.hsms.find((h) => h.hsmId === e.hsmId)?.state ?? '-'),
+      ]);
     await waitFor('removal event', () => seen().some((e) => e[0] === 'HSM_REMOVED'));
     expect(seen()).toEqual([
       ['SNAPSHOT', '', 'UNINITIALIZED'],

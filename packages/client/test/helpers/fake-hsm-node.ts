@@ -27,6 +27,8 @@ export interface FakeNodeOptions {
   /** Users and passwords. @default { alice: 'alice-pw' } (a crypto user) */
   users?: Record<string, string>;
   port?: number;
+  /** Serve TLS with this certificate; with `clientCaPem`, require client certificates. */
+  tls?: { certPem: string; keyPem: string; clientCaPem?: string };
 }
 
 function fail(code: Status, details: string): Partial<ServiceError> {
@@ -50,6 +52,7 @@ export class FakeHsmNode {
   private server: Server | undefined;
   private inFlight = 0;
   port = 0;
+  private readonly tls: FakeNodeOptions['tls'];
   startedAtMs = Date.now();
 
   // Observations.
@@ -69,6 +72,7 @@ export class FakeHsmNode {
       this.store.putUser({ username, role, password });
     }
     this.port = options.port ?? 0;
+    this.tls = options.tls;
   }
 
   static async start(options: FakeNodeOptions): Promise<FakeHsmNode> {
@@ -137,11 +141,21 @@ export class FakeHsmNode {
       this.handlers() as UntypedServiceImplementation,
     );
     this.port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${this.port}`, ServerCredentials.createInsecure(), (err, port) =>
+      server.bindAsync(`127.0.0.1:${this.port}`, this.serverCredentials(), (err, port) =>
         err ? reject(err) : resolve(port),
       ),
     );
     this.server = server;
+  }
+
+  private serverCredentials(): ServerCredentials {
+    if (this.tls === undefined) return ServerCredentials.createInsecure();
+    const { certPem, keyPem, clientCaPem } = this.tls;
+    return ServerCredentials.createSsl(
+      clientCaPem === undefined ? null : Buffer.from(clientCaPem),
+      [{ private_key: Buffer.from(keyPem), cert_chain: Buffer.from(certPem) }],
+      clientCaPem !== undefined,
+    );
   }
 
   private trailers(): Metadata {

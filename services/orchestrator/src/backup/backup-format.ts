@@ -31,7 +31,10 @@ export function encodeParts(parts: readonly applianceV1.BackupPart[]): Buffer {
  * the end or a part that does not decode is an Error naming the offset.
  */
 export function decodeParts(data: Buffer): applianceV1.BackupPart__Output[] {
-  if (data.length < PARTS_MAGIC.length || !data.subarray(0, PARTS_MAGIC.length).equals(PARTS_MAGIC)) {
+  if (
+    data.length < PARTS_MAGIC.length ||
+    !data.subarray(0, PARTS_MAGIC.length).equals(PARTS_MAGIC)
+  ) {
     throw new Error('not a backup parts file (bad header)');
   }
   const { decode } = codec();

@@ -27,7 +27,9 @@ export function computeObjectsDigest(objects: readonly { sealed: Uint8Array }[])
 }
 
 /** maxVersionOf returns the highest version among objects, or null when there are none. */
-export function maxVersionOf(objects: readonly { version: VersionLike | null }[]): VersionLike | null {
+export function maxVersionOf(
+  objects: readonly { version: VersionLike | null }[],
+): VersionLike | null {
   let max: VersionLike | null = null;
   for (const o of objects) if (compareVersions(o.version, max) > 0) max = o.version;
   return max;
@@ -56,7 +58,8 @@ export function verifyBackupParts(
   const manifest = last.manifest;
   const objects: hsmV1.MaskedObject__Output[] = [];
   for (const part of parts.slice(0, -1)) {
-    if (part.part !== 'object' || !part.object) throw bad('a manifest or empty part before the end');
+    if (part.part !== 'object' || !part.object)
+      throw bad('a manifest or empty part before the end');
     objects.push(part.object);
   }
 
@@ -65,19 +68,25 @@ export function verifyBackupParts(
     throw bad(`masking domain ${manifest.domainId}, expected ${expectedDomainId}`);
   }
   if (manifest.objectCount !== objects.length) {
-    throw bad(`manifest counts ${manifest.objectCount} objects, the backup holds ${objects.length}`);
+    throw bad(
+      `manifest counts ${manifest.objectCount} objects, the backup holds ${objects.length}`,
+    );
   }
   for (let i = 0; i < objects.length; i += 1) {
     const o = objects[i]!;
-    if (i > 0 && !(objects[i - 1]!.handle < o.handle)) throw bad(`objects out of handle order at "${o.handle}"`);
-    if (o.domainId !== manifest.domainId) throw bad(`object "${o.handle}" is of domain ${o.domainId}`);
+    if (i > 0 && !(objects[i - 1]!.handle < o.handle))
+      throw bad(`objects out of handle order at "${o.handle}"`);
+    if (o.domainId !== manifest.domainId)
+      throw bad(`object "${o.handle}" is of domain ${o.domainId}`);
   }
   if (!computeObjectsDigest(objects).equals(manifest.objectsDigest)) {
     throw bad('objects digest does not match the manifest (altered object?)');
   }
   const max = maxVersionOf(objects);
   if (objects.length > 0 && compareVersions(max, manifest.maxVersion) !== 0) {
-    throw bad(`manifest max version ${formatVersion(manifest.maxVersion)}, objects reach ${formatVersion(max)}`);
+    throw bad(
+      `manifest max version ${formatVersion(manifest.maxVersion)}, objects reach ${formatVersion(max)}`,
+    );
   }
   if (manifest.signature.length === 0 || manifest.signerChainPem === '') {
     throw bad('manifest is not signed');

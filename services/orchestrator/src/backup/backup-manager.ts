@@ -8,7 +8,12 @@ import type { ClusterRecord, HsmRecord } from '../model/records';
 import type { NodePool } from '../node/node-pool';
 import { encodeParts } from './backup-format';
 import { verifyBackupParts, type VerifiedBackup } from './backup-integrity';
-import { planRetention, type BackupMeta, type BackupTrigger, type RetentionPolicy } from './backup-policy';
+import {
+  planRetention,
+  type BackupMeta,
+  type BackupTrigger,
+  type RetentionPolicy,
+} from './backup-policy';
 import type { BackupStore } from './backup-store';
 
 /** TakenBackup is a backup collected from a node and checked, before or after it is stored. */
@@ -40,7 +45,9 @@ export class BackupManager {
    */
   async collect(cluster: ClusterRecord, sources: readonly HsmRecord[]): Promise<TakenBackup> {
     if (sources.length === 0) {
-      throw new PreconditionError(`cluster ${cluster.clusterId} has no ACTIVE HSM to take a backup from`);
+      throw new PreconditionError(
+        `cluster ${cluster.clusterId} has no ACTIVE HSM to take a backup from`,
+      );
     }
     let last: unknown;
     for (const hsm of sources) {
@@ -51,14 +58,24 @@ export class BackupManager {
         return { backupId, sourceHsmId: hsm.hsmId, parts, verified };
       } catch (err) {
         last = err;
-        this.logger.warn({ clusterId: cluster.clusterId, hsmId: hsm.hsmId, err: errorMessage(err) }, 'backup source failed');
+        this.logger.warn(
+          { clusterId: cluster.clusterId, hsmId: hsm.hsmId, err: errorMessage(err) },
+          'backup source failed',
+        );
       }
     }
-    throw new UnavailableError(`no HSM of ${cluster.clusterId} gave a backup: ${errorMessage(last)}`, { cause: last });
+    throw new UnavailableError(
+      `no HSM of ${cluster.clusterId} gave a backup: ${errorMessage(last)}`,
+      { cause: last },
+    );
   }
 
   /** save stores a collected backup under its trigger and counts it. */
-  async save(cluster: ClusterRecord, taken: TakenBackup, trigger: BackupTrigger): Promise<BackupMeta> {
+  async save(
+    cluster: ClusterRecord,
+    taken: TakenBackup,
+    trigger: BackupTrigger,
+  ): Promise<BackupMeta> {
     const { manifest } = taken.verified;
     const meta = await this.store.create(
       {
@@ -79,19 +96,33 @@ export class BackupManager {
     );
     this.metrics.backups.inc({ cluster: cluster.clusterId, trigger, outcome: 'ok' });
     this.logger.info(
-      { clusterId: cluster.clusterId, hsmId: taken.sourceHsmId, backupId: meta.backupId, trigger, objectCount: meta.objectCount },
+      {
+        clusterId: cluster.clusterId,
+        hsmId: taken.sourceHsmId,
+        backupId: meta.backupId,
+        trigger,
+        objectCount: meta.objectCount,
+      },
       'backup stored',
     );
     return meta;
   }
 
   /** take collects a backup from the cluster's ACTIVE HSMs (in-sync and least loaded first) and stores it. */
-  async take(cluster: ClusterRecord, trigger: BackupTrigger, extraSources: readonly HsmRecord[] = []): Promise<BackupMeta> {
+  async take(
+    cluster: ClusterRecord,
+    trigger: BackupTrigger,
+    extraSources: readonly HsmRecord[] = [],
+  ): Promise<BackupMeta> {
     const sources = cluster.hsms
       .filter((h) => h.state === 'ACTIVE')
       .sort((a, b) => Number(b.inSync) - Number(a.inSync) || a.load - b.load);
     try {
-      return await this.save(cluster, await this.collect(cluster, [...sources, ...extraSources]), trigger);
+      return await this.save(
+        cluster,
+        await this.collect(cluster, [...sources, ...extraSources]),
+        trigger,
+      );
     } catch (err) {
       this.metrics.backups.inc({ cluster: cluster.clusterId, trigger, outcome: 'failed' });
       throw err;
@@ -109,15 +140,35 @@ export class BackupManager {
   }
 
   /** delete puts a READY backup in PENDING_DELETION for the configured period. */
-  async delete(backupId: string, pendingDeletionPeriodMs: number, pinned: ReadonlySet<string>): Promise<BackupMeta> {
+  async delete(
+    backupId: string,
+    pendingDeletionPeriodMs: number,
+    pinned: ReadonlySet<string>,
+  ): Promise<BackupMeta> {
     const meta = this.get(backupId);
-    if (meta.state !== 'READY') throw new PreconditionError(`backup ${backupId} is already ${meta.state}`);
+    if (meta.state !== 'READY')
+      throw new PreconditionError(`backup ${backupId} is already ${meta.state}`);
     if (pinned.has(backupId)) {
-      throw new PreconditionError(`backup ${backupId} is still to be restored onto a new cluster's first HSM`);
+      throw new PreconditionError(
+        `backup ${backupId} is still to be restored onto a new cluster's first HSM`,
+      );
     }
-    const next: BackupMeta = { ...meta, state: 'PENDING_DELETION', deleteAtMs: this.clock.nowMs() + pendingDeletionPeriodMs };
+    const next: BackupMeta = {
+      ...meta,
+      state: 'PENDING_DELETION',
+      deleteAtMs: this.clock.nowMs() + pendingDeletionPeriodMs,
+    };
     await this.store.update(next);
-    this.logger.info({ backupId, clusterId: meta.clusterId, from: 'READY', to: next.state, deleteAtMs: next.deleteAtMs }, 'backup state changed');
+    this.logger.info(
+      {
+        backupId,
+        clusterId: meta.clusterId,
+        from: 'READY',
+        to: next.state,
+        deleteAtMs: next.deleteAtMs,
+      },
+      'backup state changed',
+    );
     return next;
   }
 
@@ -129,7 +180,10 @@ export class BackupManager {
     }
     const next: BackupMeta = { ...meta, state: 'READY', deleteAtMs: 0 };
     await this.store.update(next);
-    this.logger.info({ backupId, clusterId: meta.clusterId, from: meta.state, to: 'READY' }, 'backup state changed');
+    this.logger.info(
+      { backupId, clusterId: meta.clusterId, from: meta.state, to: 'READY' },
+      'backup state changed',
+    );
     return next;
   }
 
@@ -137,7 +191,14 @@ export class BackupManager {
    * load reads a stored backup and checks it: file hash, shape, count,
    * digest, and the masking domain when one is expected.
    */
-  async load(backupId: string, expectedDomainId?: string): Promise<{ meta: BackupMeta; parts: applianceV1.BackupPart__Output[]; verified: VerifiedBackup }> {
+  async load(
+    backupId: string,
+    expectedDomainId?: string,
+  ): Promise<{
+    meta: BackupMeta;
+    parts: applianceV1.BackupPart__Output[];
+    verified: VerifiedBackup;
+  }> {
     const meta = this.get(backupId);
     const parts = await this.store.readParts(backupId);
     const verified = verifyBackupParts(backupId, parts, expectedDomainId ?? meta.domainId);
@@ -154,7 +215,10 @@ export class BackupManager {
       if (pinned.has(backupId)) continue;
       const meta = this.get(backupId);
       await this.store.update({ ...meta, state: 'PENDING_DELETION', deleteAtMs });
-      this.logger.info({ backupId, clusterId: meta.clusterId, from: 'READY', to: 'PENDING_DELETION', deleteAtMs }, 'backup expired');
+      this.logger.info(
+        { backupId, clusterId: meta.clusterId, from: 'READY', to: 'PENDING_DELETION', deleteAtMs },
+        'backup expired',
+      );
     }
     for (const backupId of actions.purge) {
       if (pinned.has(backupId)) continue;

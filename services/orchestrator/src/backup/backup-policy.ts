@@ -1,7 +1,13 @@
 import type { VersionLike } from '../sync/version';
 
 /** BACKUP_TRIGGERS are the reasons a backup is taken. */
-export const BACKUP_TRIGGERS = ['SCHEDULED', 'ACTIVATION', 'HSM_ADDED', 'HSM_REMOVED', 'ON_DEMAND'] as const;
+export const BACKUP_TRIGGERS = [
+  'SCHEDULED',
+  'ACTIVATION',
+  'HSM_ADDED',
+  'HSM_REMOVED',
+  'ON_DEMAND',
+] as const;
 export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
 
 export const BACKUP_STATES = ['READY', 'PENDING_DELETION'] as const;
@@ -57,7 +63,11 @@ export function planRetention(
   for (const b of backups) {
     if (b.state !== 'READY') continue;
     const current = newestReady.get(b.clusterId);
-    if (!current || b.createdAtMs > current.createdAtMs || (b.createdAtMs === current.createdAtMs && b.backupId > current.backupId)) {
+    if (
+      !current ||
+      b.createdAtMs > current.createdAtMs ||
+      (b.createdAtMs === current.createdAtMs && b.backupId > current.backupId)
+    ) {
       newestReady.set(b.clusterId, b);
     }
   }
@@ -80,6 +90,10 @@ export function planRetention(
  * scheduledBackupDue tells whether a cluster's scheduled backup is due: one
  * interval after the last attempt (or after the cluster was made).
  */
-export function scheduledBackupDue(lastAttemptMs: number, nowMs: number, intervalMs: number): boolean {
+export function scheduledBackupDue(
+  lastAttemptMs: number,
+  nowMs: number,
+  intervalMs: number,
+): boolean {
   return nowMs - lastAttemptMs >= intervalMs;
 }

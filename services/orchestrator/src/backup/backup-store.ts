@@ -5,7 +5,12 @@ import { z } from 'zod';
 import type { applianceV1 } from '@hsmlab/proto';
 import { BackupIntegrityError } from '../errors';
 import { BACKUP_ID_PATTERN } from '../ids';
-import { TMP_PREFIX, removeDirDurably, writeDirAtomic, writeFileAtomic } from '../store/atomic-file';
+import {
+  TMP_PREFIX,
+  removeDirDurably,
+  writeDirAtomic,
+  writeFileAtomic,
+} from '../store/atomic-file';
 import { decodeParts } from './backup-format';
 import { BACKUP_STATES, BACKUP_TRIGGERS, type BackupMeta } from './backup-policy';
 
@@ -112,7 +117,10 @@ export class BackupStore {
     try {
       data = await readFile(join(this.dir, backupId, PARTS_FILE));
     } catch (err) {
-      throw new BackupIntegrityError(backupId, `cannot read ${PARTS_FILE}: ${(err as Error).message}`);
+      throw new BackupIntegrityError(
+        backupId,
+        `cannot read ${PARTS_FILE}: ${(err as Error).message}`,
+      );
     }
     const sha = createHash('sha256').update(data).digest('hex');
     if (sha !== meta.partsSha256) {

@@ -17,7 +17,11 @@ export interface ControlServiceDeps {
   logger: Logger;
 }
 
-function unary<Req, Res>(method: string, logger: Logger, run: (request: Req) => Promise<Res> | Res) {
+function unary<Req, Res>(
+  method: string,
+  logger: Logger,
+  run: (request: Req) => Promise<Res> | Res,
+) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     Promise.resolve()
       .then(() => run(call.request))
@@ -25,7 +29,10 @@ function unary<Req, Res>(method: string, logger: Logger, run: (request: Req) => 
         (value) => callback(null, value),
         (err: unknown) => {
           const serviceError = toServiceError(err);
-          logger.info({ method, code: serviceError.code, err: serviceError.details }, 'control call failed');
+          logger.info(
+            { method, code: serviceError.code, err: serviceError.details },
+            'control call failed',
+          );
           callback(serviceError);
         },
       );
@@ -39,19 +46,29 @@ function unary<Req, Res>(method: string, logger: Logger, run: (request: Req) => 
  */
 export function createControlHandlers(deps: ControlServiceDeps): OrchestratorHandlers {
   const { clusters, backups, hub, metrics, logger } = deps;
-  const u = <Req, Res>(method: string, run: (request: Req) => Promise<Res> | Res) => unary(method, logger, run);
+  const u = <Req, Res>(method: string, run: (request: Req) => Promise<Res> | Res) =>
+    unary(method, logger, run);
   return {
     CreateCluster: u('CreateCluster', async () => toClusterMessage(await clusters.createCluster())),
     DescribeCluster: u('DescribeCluster', (r: orchestratorV1.DescribeClusterRequest__Output) =>
       toClusterMessage(clusters.getCluster(r.clusterId)),
     ),
-    ListClusters: u('ListClusters', () => ({ clusters: clusters.listClusters().map(toClusterMessage) })),
-    InitializeCluster: u('InitializeCluster', async (r: orchestratorV1.InitializeClusterRequest__Output) =>
-      toClusterMessage(await clusters.initializeCluster(r.clusterId)),
+    ListClusters: u('ListClusters', () => ({
+      clusters: clusters.listClusters().map(toClusterMessage),
+    })),
+    InitializeCluster: u(
+      'InitializeCluster',
+      async (r: orchestratorV1.InitializeClusterRequest__Output) =>
+        toClusterMessage(await clusters.initializeCluster(r.clusterId)),
     ),
     AddHsm: u('AddHsm', async (r: orchestratorV1.AddHsmRequest__Output) =>
       toHsmMessage(
-        await clusters.addHsm({ clusterId: r.clusterId, address: r.address, az: r.az || undefined, hsmId: r.hsmId || undefined }),
+        await clusters.addHsm({
+          clusterId: r.clusterId,
+          address: r.address,
+          az: r.az || undefined,
+          hsmId: r.hsmId || undefined,
+        }),
       ),
     ),
     RemoveHsm: u('RemoveHsm', async (r: orchestratorV1.RemoveHsmRequest__Output) =>
@@ -71,13 +88,22 @@ export function createControlHandlers(deps: ControlServiceDeps): OrchestratorHan
     ),
     ApplyBackup: u('ApplyBackup', async (r: orchestratorV1.ApplyBackupRequest__Output) => {
       const result = await backups.applyBackup(r.backupId, r.clusterId);
-      return { backup: toBackupMessage(result.backup), hsmId: result.hsmId, objectsApplied: result.objectsApplied };
+      return {
+        backup: toBackupMessage(result.backup),
+        hsmId: result.hsmId,
+        objectsApplied: result.objectsApplied,
+      };
     }),
-    CreateClusterFromBackup: u('CreateClusterFromBackup', async (r: orchestratorV1.CreateClusterFromBackupRequest__Output) =>
-      toClusterMessage(await backups.createClusterFromBackup(r.backupId)),
+    CreateClusterFromBackup: u(
+      'CreateClusterFromBackup',
+      async (r: orchestratorV1.CreateClusterFromBackupRequest__Output) =>
+        toClusterMessage(await backups.createClusterFromBackup(r.backupId)),
     ),
     WatchCluster: (
-      call: ServerWritableStream<orchestratorV1.WatchClusterRequest__Output, orchestratorV1.ClusterEvent>,
+      call: ServerWritableStream<
+        orchestratorV1.WatchClusterRequest__Output,
+        orchestratorV1.ClusterEvent
+      >,
     ) => {
       let cluster;
       try {

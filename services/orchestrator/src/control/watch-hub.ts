@@ -2,11 +2,7 @@ import type { orchestratorV1 } from '@hsmlab/proto';
 
 /** ClusterEventKind is what changed; SNAPSHOT is only the first event of a watch. */
 export type ClusterEventKind =
-  | 'SNAPSHOT'
-  | 'HSM_ADDED'
-  | 'HSM_REMOVED'
-  | 'HSM_STATE_CHANGED'
-  | 'CLUSTER_STATE_CHANGED';
+  'SNAPSHOT' | 'HSM_ADDED' | 'HSM_REMOVED' | 'HSM_STATE_CHANGED' | 'CLUSTER_STATE_CHANGED';
 
 export type ClusterEventListener = (event: orchestratorV1.ClusterEvent) => void;
 

@@ -10,21 +10,17 @@ import { findHsm, type ClusterRecord, type HsmRecord, type JoinPhase } from '../
 import { asNodeCallError, isTransientNodeError } from '../node/node-call-error';
 import type { NodePool } from '../node/node-pool';
 import { runResyncRound, type ResyncSettings } from '../sync/resync-runner';
-
-/** JoinStep is where one attempt left a join: failure is data, not an exception. */
-export type JoinStep =
-  | { kind: 'active' }
-  | { kind: 'waiting'; message: string }
-  | { kind: 'refused'; message: string }
-  | { kind: 'gone' };
+import { Refusal, type JoinStep } from './join-step';
+import { restoreFromMember, restoreFromStoredBackup } from './join-restore';
+import { transportMaskingKey } from './key-transport';
 
 /** JoinSettings are the options the join reads. */
-export interface JoinSettings extends Omit<ResyncSettings, 'receivers' | 'preferredSources' | 'admit'> {
+export interface JoinSettings extends Omit<
+  ResyncSettings,
+  'receivers' | 'preferredSources' | 'admit'
+> {
   readonly joinConvergenceRounds: number;
 }
-
-/** Refusal is a non-transient answer that ends the join in CREATE_FAILED. */
-class Refusal extends Error {}
 
 /**
  * JoinFlow brings a CREATE_IN_PROGRESS HSM into its cluster, one attempt per
@@ -68,7 +64,10 @@ export class JoinFlow {
       step = await this.attempt(clusterId, hsmId, log);
     } catch (err) {
       const message = errorMessage(err);
-      step = err instanceof Refusal || !isTransientNodeError(err) ? { kind: 'refused', message } : { kind: 'waiting', message: `retrying: ${message}` };
+      step =
+        err instanceof Refusal || !isTransientNodeError(err)
+          ? { kind: 'refused', message }
+          : { kind: 'waiting', message: `retrying: ${message}` };
     }
     await this.record(clusterId, hsmId, step, log);
     return step;
@@ -85,21 +84,36 @@ export class JoinFlow {
       status = await conn.getStatus();
     } catch (err) {
       if (!isTransientNodeError(err)) throw err;
-      return { kind: 'waiting', message: `node unreachable: ${asNodeCallError(err)?.details ?? errorMessage(err)}` };
+      return {
+        kind: 'waiting',
+        message: `node unreachable: ${asNodeCallError(err)?.details ?? errorMessage(err)}`,
+      };
     }
-    if (status.nodeId !== hsm.hsmId) throw new Refusal(`address ${hsm.address} answers as node ${status.nodeId}, not ${hsm.hsmId}`);
-    if (cluster.domainId === '') return { kind: 'waiting', message: 'waiting for the cluster to be initialised' };
+    if (status.nodeId !== hsm.hsmId)
+      throw new Refusal(
+        `address ${hsm.address} answers as node ${status.nodeId}, not ${hsm.hsmId}`,
+      );
+    if (cluster.domainId === '')
+      return { kind: 'waiting', message: 'waiting for the cluster to be initialised' };
     if (status.domainId !== '' && status.domainId !== cluster.domainId) {
       throw new Refusal(`node already belongs to masking domain ${status.domainId}`);
     }
 
     if (cluster.pendingRestoreBackupId !== '') {
       const first = cluster.hsms.find((h) => h.state === 'CREATE_IN_PROGRESS');
-      if (first !== hsm) return { kind: 'waiting', message: `waiting for ${first?.hsmId} to be restored from the backup` };
-      return this.restoreFirst(cluster, hsm, log);
+      if (first !== hsm)
+        return {
+          kind: 'waiting',
+          message: `waiting for ${first?.hsmId} to be restored from the backup`,
+        };
+      const step = await restoreFromStoredBackup(this.backups, this.pool, cluster, hsm, log);
+      await this.registry.mutate(clusterId, (c) => {
+        c.pendingRestoreBackupId = '';
+      });
+      return step;
     }
     if (status.domainId === '') {
-      const granted = await this.transportKey(cluster, hsm, log);
+      const granted = await transportMaskingKey(this.pool, cluster, hsm, log);
       if (granted !== undefined) return granted;
       await this.setPhase(clusterId, hsmId, 'RESTORE');
     }
@@ -107,77 +121,12 @@ export class JoinFlow {
     ({ cluster, hsm } = this.fresh(clusterId, hsmId));
     if (!hsm) return { kind: 'gone' };
     if (hsm.joinPhase !== 'RESYNC') {
-      const sources = cluster.hsms.filter((h) => h.state === 'ACTIVE');
-      if (sources.length === 0) return { kind: 'waiting', message: 'waiting for an ACTIVE HSM to take a backup from' };
-      let taken: TakenBackup;
-      try {
-        taken = await this.backups.collect(cluster, sources);
-      } catch (err) {
-        return { kind: 'waiting', message: `join backup: ${errorMessage(err)}` };
-      }
-      let restored: applianceV1.RestoreBackupResponse__Output;
-      try {
-        restored = await conn.restoreBackup(taken.parts);
-      } catch (err) {
-        // NB: not a refusal of the node: the backup came from a genuine member of its domain, so
-        // a failed restore is retried with a fresh backup rather than ending the join.
-        return { kind: 'waiting', message: `retrying: join restore failed: ${asNodeCallError(err)?.details ?? errorMessage(err)}` };
-      }
-      this.joinBackups.set(hsmId, taken);
-      log.info({ backupId: taken.backupId, sourceHsmId: taken.sourceHsmId, objectsApplied: restored.objectsApplied }, 'join backup restored');
+      const restored = await restoreFromMember(this.backups, conn, cluster, log);
+      if ('kind' in restored) return restored;
+      this.joinBackups.set(hsmId, restored);
       await this.setPhase(clusterId, hsmId, 'RESYNC');
     }
     return this.converge(clusterId, hsmId, log);
-  }
-
-  /** transportKey runs GetJoinRequest → GrantJoin → CompleteJoin; it returns a step only when it cannot finish. */
-  private async transportKey(cluster: ClusterRecord, hsm: HsmRecord, log: Logger): Promise<JoinStep | undefined> {
-    const grantors = cluster.hsms.filter((h) => h.state === 'ACTIVE' && h.hsmId !== hsm.hsmId);
-    if (grantors.length === 0) return { kind: 'waiting', message: 'waiting for an ACTIVE HSM to grant the join' };
-    const conn = this.pool.get(hsm.address);
-    const request = await conn.getJoinRequest(cluster.clusterId);
-
-    let grant: applianceV1.JoinGrant__Output | undefined;
-    let lastTransient = '';
-    for (const grantor of grantors) {
-      try {
-        grant = await this.pool.get(grantor.address).grantJoin(request);
-        log.info({ grantingHsmId: grantor.hsmId }, 'join granted');
-        break;
-      } catch (err) {
-        const details = asNodeCallError(err)?.details ?? errorMessage(err);
-        if (!isTransientNodeError(err)) throw new Refusal(`join refused by ${grantor.hsmId}: ${details}`);
-        lastTransient = `${grantor.hsmId}: ${details}`;
-      }
-    }
-    if (!grant) return { kind: 'waiting', message: `no ACTIVE HSM could grant the join (${lastTransient})` };
-
-    let completed: applianceV1.ApplianceStatus__Output;
-    try {
-      completed = await conn.completeJoin(grant);
-    } catch (err) {
-      if (isTransientNodeError(err)) throw err;
-      throw new Refusal(`CompleteJoin refused: ${asNodeCallError(err)?.details ?? errorMessage(err)}`);
-    }
-    if (completed.domainId !== cluster.domainId) {
-      throw new Refusal(`after CompleteJoin the node reports domain "${completed.domainId}"`);
-    }
-    return undefined;
-  }
-
-  /** restoreFirst gives the first HSM of a cluster made from a backup its key and objects. */
-  private async restoreFirst(cluster: ClusterRecord, hsm: HsmRecord, log: Logger): Promise<JoinStep> {
-    const backupId = cluster.pendingRestoreBackupId;
-    const { parts } = await this.backups.load(backupId, cluster.domainId);
-    // The node takes the new cluster's id from this part; without it, it would call itself by the backup's cluster id.
-    const restored = await this.pool.get(hsm.address).restoreBackup([{ targetClusterId: cluster.clusterId }, ...parts]);
-    const domain = restored.status?.domainId ?? '';
-    if (domain !== cluster.domainId) throw new Refusal(`after RestoreBackup the node reports domain "${domain}"`);
-    log.info({ backupId, objectsApplied: restored.objectsApplied }, 'first HSM restored from backup');
-    await this.registry.mutate(cluster.clusterId, (c) => {
-      c.pendingRestoreBackupId = '';
-    });
-    return { kind: 'active' };
   }
 
   /** converge runs delta resync rounds until the new node's root digest equals every ACTIVE node's. */
@@ -187,10 +136,18 @@ export class JoinFlow {
       if (!hsm) return { kind: 'gone' };
       const active = cluster.hsms.filter((h) => h.state === 'ACTIVE');
       if (active.length === 0) return { kind: 'active' };
-      const participants = [...active, hsm].map((h) => ({ hsmId: h.hsmId, conn: this.pool.get(h.address) }));
-      const outcome = await runResyncRound(participants, { ...this.settings, preferredSources: active.map((h) => h.hsmId) }, log);
+      const participants = [...active, hsm].map((h) => ({
+        hsmId: h.hsmId,
+        conn: this.pool.get(h.address),
+      }));
+      const outcome = await runResyncRound(
+        participants,
+        { ...this.settings, preferredSources: active.map((h) => h.hsmId) },
+        log,
+      );
       const mine = outcome.outcomes.get(hsmId)!;
-      if (!mine.reachable) return { kind: 'waiting', message: `delta resync: ${mine.error ?? 'unreachable'}` };
+      if (!mine.reachable)
+        return { kind: 'waiting', message: `delta resync: ${mine.error ?? 'unreachable'}` };
       const peersReached = active.some((h) => outcome.outcomes.get(h.hsmId)?.reachable);
       if (outcome.skipped && peersReached) {
         log.info({ rounds: round }, 'join converged: root digests identical');
@@ -198,10 +155,16 @@ export class JoinFlow {
       }
       log.info({ round, objectsApplied: outcome.objectsApplied }, 'join delta resync round');
     }
-    return { kind: 'waiting', message: `root digests still differ after ${this.settings.joinConvergenceRounds} delta resync rounds` };
+    return {
+      kind: 'waiting',
+      message: `root digests still differ after ${this.settings.joinConvergenceRounds} delta resync rounds`,
+    };
   }
 
-  private fresh(clusterId: string, hsmId: string): { cluster: ClusterRecord; hsm: HsmRecord | undefined } {
+  private fresh(
+    clusterId: string,
+    hsmId: string,
+  ): { cluster: ClusterRecord; hsm: HsmRecord | undefined } {
     const cluster = this.registry.get(clusterId);
     const hsm = findHsm(cluster, hsmId);
     return { cluster, hsm: hsm?.state === 'CREATE_IN_PROGRESS' ? hsm : undefined };
@@ -217,7 +180,12 @@ export class JoinFlow {
     });
   }
 
-  private async record(clusterId: string, hsmId: string, step: JoinStep, log: Logger): Promise<void> {
+  private async record(
+    clusterId: string,
+    hsmId: string,
+    step: JoinStep,
+    log: Logger,
+  ): Promise<void> {
     if (step.kind === 'gone' || !this.registry.find(clusterId)) return;
     let joinedAfterMs = -1;
     await this.registry.mutate(clusterId, (c) => {

@@ -19,7 +19,15 @@ export interface ClusterChange {
 function durableView(c: ClusterRecord): string {
   return JSON.stringify({
     ...c,
-    hsms: c.hsms.map((h: HsmRecord) => ({ ...h, objectCount: 0, load: 0, capacity: 0, lastSeenMs: 0, consecutiveFailures: 0, inSync: false })),
+    hsms: c.hsms.map((h: HsmRecord) => ({
+      ...h,
+      objectCount: 0,
+      load: 0,
+      capacity: 0,
+      lastSeenMs: 0,
+      consecutiveFailures: 0,
+      inSync: false,
+    })),
   });
 }
 
@@ -97,13 +105,28 @@ export class ClusterRegistry {
     const changes: ClusterChange[] = [];
     for (const h of cluster.hsms) {
       const was = beforeHsms.get(h.hsmId);
-      if (was === undefined) changes.push({ kind: 'HSM_ADDED', clusterId, hsmId: h.hsmId, to: h.state });
-      else if (was !== h.state) changes.push({ kind: 'HSM_STATE_CHANGED', clusterId, hsmId: h.hsmId, from: was, to: h.state });
+      if (was === undefined)
+        changes.push({ kind: 'HSM_ADDED', clusterId, hsmId: h.hsmId, to: h.state });
+      else if (was !== h.state)
+        changes.push({
+          kind: 'HSM_STATE_CHANGED',
+          clusterId,
+          hsmId: h.hsmId,
+          from: was,
+          to: h.state,
+        });
       beforeHsms.delete(h.hsmId);
     }
-    for (const [hsmId, was] of beforeHsms) changes.push({ kind: 'HSM_REMOVED', clusterId, hsmId, from: was });
+    for (const [hsmId, was] of beforeHsms)
+      changes.push({ kind: 'HSM_REMOVED', clusterId, hsmId, from: was });
     if (beforeState !== cluster.state) {
-      changes.push({ kind: 'CLUSTER_STATE_CHANGED', clusterId, hsmId: '', from: beforeState, to: cluster.state });
+      changes.push({
+        kind: 'CLUSTER_STATE_CHANGED',
+        clusterId,
+        hsmId: '',
+        from: beforeState,
+        to: cluster.state,
+      });
     }
 
     if (durableView(cluster) !== beforeDurable) await this.persist();
@@ -114,9 +137,18 @@ export class ClusterRegistry {
   private announce(cluster: ClusterRecord, changes: readonly ClusterChange[]): void {
     for (const change of changes) {
       const hsm = cluster.hsms.find((h) => h.hsmId === change.hsmId);
-      const fields = { clusterId: change.clusterId, hsmId: change.hsmId || undefined, from: change.from, to: change.to };
-      const message = change.kind === 'CLUSTER_STATE_CHANGED' ? cluster.stateMessage : hsm?.stateMessage;
-      this.logger.info({ ...fields, stateMessage: message || undefined }, eventLogMessage(change.kind));
+      const fields = {
+        clusterId: change.clusterId,
+        hsmId: change.hsmId || undefined,
+        from: change.from,
+        to: change.to,
+      };
+      const message =
+        change.kind === 'CLUSTER_STATE_CHANGED' ? cluster.stateMessage : hsm?.stateMessage;
+      this.logger.info(
+        { ...fields, stateMessage: message || undefined },
+        eventLogMessage(change.kind),
+      );
       this.hub.publish(cluster.clusterId, {
         kind: change.kind,
         cluster: toClusterMessage(cluster),

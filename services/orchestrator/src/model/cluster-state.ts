@@ -9,7 +9,10 @@ import type { ClusterRecord, ClusterState } from './records';
  * members yet, so they do not degrade the cluster; their own state says what
  * is going on.
  */
-export function deriveClusterState(cluster: ClusterRecord): { state: ClusterState; message: string } {
+export function deriveClusterState(cluster: ClusterRecord): {
+  state: ClusterState;
+  message: string;
+} {
   if (cluster.domainId === '') return { state: 'UNINITIALIZED', message: '' };
   if (cluster.pendingRestoreBackupId !== '') {
     return {

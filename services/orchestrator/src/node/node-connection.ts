@@ -17,6 +17,7 @@ import {
   type hsmV1,
 } from '@hsmlab/proto';
 import { newRequestId } from '../ids';
+import { collectBackupStream, sendBackupStream } from './backup-streams';
 import { NodeCallError } from './node-call-error';
 
 type Callback<T> = (err: ServiceError | null, value?: T) => void;
@@ -90,7 +91,10 @@ export class NodeConnection {
     );
   }
 
-  listDigests(afterHandle: string, pageSize: number): Promise<applianceV1.ListDigestsResponse__Output> {
+  listDigests(
+    afterHandle: string,
+    pageSize: number,
+  ): Promise<applianceV1.ListDigestsResponse__Output> {
     return this.unary('ListDigests', (md, opts, cb) =>
       this.appliance.listDigests({ afterHandle, pageSize }, md, opts, cb),
     );
@@ -115,7 +119,9 @@ export class NodeConnection {
   }
 
   grantJoin(request: applianceV1.JoinRequest): Promise<applianceV1.JoinGrant__Output> {
-    return this.unary('GrantJoin', (md, opts, cb) => this.appliance.grantJoin(request, md, opts, cb));
+    return this.unary('GrantJoin', (md, opts, cb) =>
+      this.appliance.grantJoin(request, md, opts, cb),
+    );
   }
 
   completeJoin(grant: applianceV1.JoinGrant): Promise<applianceV1.ApplianceStatus__Output> {
@@ -126,45 +132,18 @@ export class NodeConnection {
 
   /** createBackup collects the whole CreateBackup stream: masked objects, then the manifest. */
   createBackup(backupId: string): Promise<applianceV1.BackupPart__Output[]> {
-    return this.withSession('CreateBackup', (md) => {
-      const parts: applianceV1.BackupPart__Output[] = [];
-      return new Promise((resolve, reject) => {
-        const stream = this.appliance.createBackup({ backupId }, md, {
-          deadline: Date.now() + this.options.backupTimeoutMs,
-        });
-        stream.on('data', (part: applianceV1.BackupPart__Output) => parts.push(part));
-        stream.on('error', (err: ServiceError) => reject(err));
-        stream.on('end', () => resolve(parts));
-      });
-    });
+    return this.withSession('CreateBackup', (md) =>
+      collectBackupStream(this.appliance, backupId, md, Date.now() + this.options.backupTimeoutMs),
+    );
   }
 
   /** restoreBackup streams parts to RestoreBackup, honouring flow control. */
   restoreBackup(
     parts: readonly applianceV1.BackupPart[],
   ): Promise<applianceV1.RestoreBackupResponse__Output> {
-    return this.withSession('RestoreBackup', (md) => {
-      return new Promise((resolve, reject) => {
-        const call = this.appliance.restoreBackup(
-          md,
-          { deadline: Date.now() + this.options.backupTimeoutMs },
-          (err, value) => (err || !value ? reject(err ?? new Error('no response')) : resolve(value)),
-        );
-        let i = 0;
-        const pump = (): void => {
-          while (i < parts.length) {
-            const more = call.write(parts[i]);
-            i += 1;
-            if (!more) {
-              call.once('drain', pump);
-              return;
-            }
-          }
-          call.end();
-        };
-        pump();
-      });
-    });
+    return this.withSession('RestoreBackup', (md) =>
+      sendBackupStream(this.appliance, parts, md, Date.now() + this.options.backupTimeoutMs),
+    );
   }
 
   private unary<T>(

@@ -73,7 +73,8 @@ export class StateStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { formatVersion: 1, clusters: [] };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return { formatVersion: 1, clusters: [] };
       throw err;
     }
     let json: unknown;
@@ -85,7 +86,9 @@ export class StateStore {
     const parsed = stateSchema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new Error(`${this.path} is not an orchestrator state file: ${first?.path.join('.')}: ${first?.message}`);
+      throw new Error(
+        `${this.path} is not an orchestrator state file: ${first?.path.join('.')}: ${first?.message}`,
+      );
     }
     return parsed.data;
   }

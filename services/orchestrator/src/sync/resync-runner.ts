@@ -3,7 +3,13 @@ import type { applianceV1, hsmV1 } from '@hsmlab/proto';
 import { errorMessage } from '../errors';
 import type { NodeConnection } from '../node/node-connection';
 import { listAllDigests } from './digest-pager';
-import { batchCopies, planResync, rootsAgree, type Conflict, type NodeDigests } from './resync-plan';
+import {
+  batchCopies,
+  planResync,
+  rootsAgree,
+  type Conflict,
+  type NodeDigests,
+} from './resync-plan';
 
 /** ResyncParticipant is one HSM taking part in a round. */
 export interface ResyncParticipant {
@@ -47,7 +53,10 @@ export interface ResyncSettings {
    * admit checks each HSM's status before it may take part; a string is the
    * reason to leave it out (another node answering, another masking domain).
    */
-  readonly admit?: (hsmId: string, status: applianceV1.ApplianceStatus__Output) => string | undefined;
+  readonly admit?: (
+    hsmId: string,
+    status: applianceV1.ApplianceStatus__Output,
+  ) => string | undefined;
 }
 
 /**
@@ -80,14 +89,22 @@ export async function runResyncRound(
       outcomes.set(p.hsmId, { reachable: false, caughtUp: false, error: errorMessage(s.reason) });
     }
   });
-  const done = (skipped: boolean, handles: number, applied: number, conflicts: Conflict[] = []) => ({
+  const done = (
+    skipped: boolean,
+    handles: number,
+    applied: number,
+    conflicts: Conflict[] = [],
+  ) => ({
     outcomes,
     skipped,
     handlesCompared: handles,
     objectsApplied: applied,
     conflicts,
   });
-  if (reachable.length < 2 || rootsAgree(reachable.map((p) => outcomes.get(p.hsmId)!.rootDigest!))) {
+  if (
+    reachable.length < 2 ||
+    rootsAgree(reachable.map((p) => outcomes.get(p.hsmId)!.rootDigest!))
+  ) {
     return done(true, 0, 0);
   }
 
@@ -98,7 +115,8 @@ export async function runResyncRound(
   listed.forEach((l, i) => {
     const p = reachable[i]!;
     if (l.status === 'fulfilled') lists.push({ hsmId: p.hsmId, digests: l.value });
-    else outcomes.set(p.hsmId, { reachable: false, caughtUp: false, error: errorMessage(l.reason) });
+    else
+      outcomes.set(p.hsmId, { reachable: false, caughtUp: false, error: errorMessage(l.reason) });
   });
 
   const plan = planResync(lists, {
@@ -106,7 +124,10 @@ export async function runResyncRound(
     preferredSources: settings.preferredSources,
   });
   for (const c of plan.conflicts) {
-    logger.warn({ handle: c.handle, hsmIds: c.hsmIds }, 'resync conflict: same version, different content');
+    logger.warn(
+      { handle: c.handle, hsmIds: c.hsmIds },
+      'resync conflict: same version, different content',
+    );
   }
   const fail = (hsmId: string, error: string | undefined): void => {
     const o = outcomes.get(hsmId)!;
@@ -156,7 +177,10 @@ export async function runResyncRound(
 }
 
 /** chunkByBytes splits objects into runs whose sealed bytes stay under maxBytes (at least one each). */
-export function chunkByBytes<T extends { sealed: Uint8Array }>(objects: readonly T[], maxBytes: number): T[][] {
+export function chunkByBytes<T extends { sealed: Uint8Array }>(
+  objects: readonly T[],
+  maxBytes: number,
+): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let size = 0;

@@ -11,7 +11,10 @@ export class ControlClient {
   readonly raw: OrchestratorClient;
 
   constructor(address: string) {
-    this.raw = new (loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator)(address, credentials.createInsecure());
+    this.raw = new (loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator)(
+      address,
+      credentials.createInsecure(),
+    );
   }
 
   private unary<Req, Res>(method: string): Unary<Req, Res> {
@@ -27,22 +30,45 @@ export class ControlClient {
   }
 
   createCluster = this.unary<object, orchestratorV1.Cluster__Output>('CreateCluster');
-  describeCluster = this.unary<orchestratorV1.DescribeClusterRequest, orchestratorV1.Cluster__Output>('DescribeCluster');
+  describeCluster = this.unary<
+    orchestratorV1.DescribeClusterRequest,
+    orchestratorV1.Cluster__Output
+  >('DescribeCluster');
   listClusters = this.unary<object, orchestratorV1.ListClustersResponse__Output>('ListClusters');
-  initializeCluster = this.unary<orchestratorV1.InitializeClusterRequest, orchestratorV1.Cluster__Output>('InitializeCluster');
+  initializeCluster = this.unary<
+    orchestratorV1.InitializeClusterRequest,
+    orchestratorV1.Cluster__Output
+  >('InitializeCluster');
   addHsm = this.unary<orchestratorV1.AddHsmRequest, orchestratorV1.Hsm__Output>('AddHsm');
   removeHsm = this.unary<orchestratorV1.RemoveHsmRequest, orchestratorV1.Hsm__Output>('RemoveHsm');
-  createBackup = this.unary<orchestratorV1.CreateBackupRequest, orchestratorV1.Backup__Output>('CreateBackup');
-  listBackups = this.unary<orchestratorV1.ListBackupsRequest, orchestratorV1.ListBackupsResponse__Output>('ListBackups');
-  deleteBackup = this.unary<orchestratorV1.DeleteBackupRequest, orchestratorV1.Backup__Output>('DeleteBackup');
-  restoreBackup = this.unary<orchestratorV1.RestoreBackupRequest, orchestratorV1.Backup__Output>('RestoreBackup');
-  applyBackup = this.unary<orchestratorV1.ApplyBackupRequest, orchestratorV1.ApplyBackupResponse__Output>('ApplyBackup');
-  createClusterFromBackup = this.unary<orchestratorV1.CreateClusterFromBackupRequest, orchestratorV1.Cluster__Output>(
-    'CreateClusterFromBackup',
+  createBackup = this.unary<orchestratorV1.CreateBackupRequest, orchestratorV1.Backup__Output>(
+    'CreateBackup',
   );
+  listBackups = this.unary<
+    orchestratorV1.ListBackupsRequest,
+    orchestratorV1.ListBackupsResponse__Output
+  >('ListBackups');
+  deleteBackup = this.unary<orchestratorV1.DeleteBackupRequest, orchestratorV1.Backup__Output>(
+    'DeleteBackup',
+  );
+  restoreBackup = this.unary<orchestratorV1.RestoreBackupRequest, orchestratorV1.Backup__Output>(
+    'RestoreBackup',
+  );
+  applyBackup = this.unary<
+    orchestratorV1.ApplyBackupRequest,
+    orchestratorV1.ApplyBackupResponse__Output
+  >('ApplyBackup');
+  createClusterFromBackup = this.unary<
+    orchestratorV1.CreateClusterFromBackupRequest,
+    orchestratorV1.Cluster__Output
+  >('CreateClusterFromBackup');
 
   /** watch opens WatchCluster and collects its events. */
-  watch(clusterId: string): { events: orchestratorV1.ClusterEvent__Output[]; cancel: () => void; error: () => ServiceError | undefined } {
+  watch(clusterId: string): {
+    events: orchestratorV1.ClusterEvent__Output[];
+    cancel: () => void;
+    error: () => ServiceError | undefined;
+  } {
     const events: orchestratorV1.ClusterEvent__Output[] = [];
     let error: ServiceError | undefined;
     const stream = this.raw.watchCluster({ clusterId });
@@ -59,6 +85,9 @@ export class ControlClient {
 }
 
 /** hsmOf finds one HSM of a described cluster. */
-export function hsmOf(cluster: orchestratorV1.Cluster__Output, hsmId: string): orchestratorV1.Hsm__Output | undefined {
+export function hsmOf(
+  cluster: orchestratorV1.Cluster__Output,
+  hsmId: string,
+): orchestratorV1.Hsm__Output | undefined {
   return cluster.hsms.find((h) => h.hsmId === hsmId);
 }

@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  FakeObjectStore,
+  compareFakeVersions,
+  type FakeObject,
+  type PutOptions,
+} from './fake-object-store';
+import {
   Server,
   ServerCredentials,
   status,
@@ -8,7 +14,15 @@ import {
   type ServerWritableStream,
   type sendUnaryData,
 } from '@grpc/grpc-js';
-import { loadApplianceProto, loadHsmProto, METADATA, type applianceV1, type hsmV1 } from '@hsmlab/proto';
+import {
+  loadApplianceProto,
+  loadHsmProto,
+  METADATA,
+  type applianceV1,
+  type hsmV1,
+} from '@hsmlab/proto';
+
+export type { FakeObject } from './fake-object-store';
 
 /**
  * FakeAppliance is a TEST DOUBLE of one HSM node's sync plane: a real
@@ -18,25 +32,11 @@ import { loadApplianceProto, loadHsmProto, METADATA, type applianceV1, type hsmV
  * paging, batch import and all-or-nothing restore like a node, and lets a
  * test inject failures. It is not an HSM: never use it outside tests.
  */
-export interface FakeObject {
-  handle: string;
-  type: hsmV1.ObjectType;
-  version: { wallMs: number; logical: number; nodeId: string };
-  tombstone: boolean;
-  sealed: Buffer;
-}
-
 type Call<Req> = ServerUnaryCall<Req, unknown>;
 type Fail = { code: status; details: string };
 
-function cmp(a: FakeObject['version'], b: FakeObject['version']): number {
-  if (a.wallMs !== b.wallMs) return a.wallMs - b.wallMs;
-  if (a.logical !== b.logical) return a.logical - b.logical;
-  return a.nodeId === b.nodeId ? 0 : a.nodeId < b.nodeId ? -1 : 1;
-}
-
 export class FakeAppliance {
-  readonly objects = new Map<string, FakeObject>();
+  readonly store = new FakeObjectStore();
   domainId = '';
   clusterId = '';
   officerActivated = false;
@@ -48,7 +48,6 @@ export class FakeAppliance {
   genuine = true;
   address = '';
   private server: Server | undefined;
-  private down = false;
 
   constructor(
     readonly nodeId: string,
@@ -64,61 +63,54 @@ export class FakeAppliance {
           cb({ code: status.UNAUTHENTICATED, details: 'bad credentials' });
           return;
         }
-        cb(null, { sessionToken: `session-${this.nodeId}`, role: 'ROLE_APPLIANCE', nodeId: this.nodeId });
+        cb(null, {
+          sessionToken: `session-${this.nodeId}`,
+          role: 'ROLE_APPLIANCE',
+          nodeId: this.nodeId,
+        });
       },
       GetNodeInfo: (_call: Call<object>, cb: sendUnaryData<hsmV1.NodeInfo>) =>
-        this.answer('GetNodeInfo', cb, () => ({ nodeId: this.nodeId, az: this.az, officerActivated: this.officerActivated })),
+        this.answer('GetNodeInfo', cb, () => ({
+          nodeId: this.nodeId,
+          az: this.az,
+          officerActivated: this.officerActivated,
+        })),
     });
-    this.server.addService(loadApplianceProto().hsmlab.appliance.v1.Appliance.service, this.handlers());
+    this.server.addService(
+      loadApplianceProto().hsmlab.appliance.v1.Appliance.service,
+      this.handlers(),
+    );
     const bound = await new Promise<number>((resolve, reject) =>
-      this.server!.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+      this.server!.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (e, p) =>
+        e ? reject(e) : resolve(p),
+      ),
     );
     this.address = `127.0.0.1:${bound}`;
-    this.down = false;
     return this.address;
   }
 
   /** stop takes the server down (the node is unreachable) until start() again on the same port. */
   async stop(): Promise<void> {
-    this.down = true;
     await new Promise<void>((r) => (this.server ? this.server.tryShutdown(() => r()) : r()));
     this.server?.forceShutdown();
     this.server = undefined;
   }
 
-  async restart(): Promise<void> {
-    await this.start(Number(this.address.split(':')[1]));
+  get objects(): Map<string, FakeObject> {
+    return this.store.objects;
   }
 
   /** put writes an object as if a client had written it on this node. */
-  put(handle: string, wallMs: number, options: { tombstone?: boolean; sealed?: Buffer; nodeId?: string } = {}): FakeObject {
-    const o: FakeObject = {
-      handle,
-      type: 'OBJECT_TYPE_KEY',
-      version: { wallMs, logical: 0, nodeId: options.nodeId ?? this.nodeId },
-      tombstone: options.tombstone ?? false,
-      sealed: options.sealed ?? randomBytes(48),
-    };
-    this.objects.set(handle, o);
-    return o;
+  put(handle: string, wallMs: number, options: PutOptions = {}): FakeObject {
+    return this.store.put(handle, wallMs, { nodeId: this.nodeId, ...options });
   }
 
   rootDigest(): Buffer {
-    const h = createHash('sha256');
-    for (const o of this.sorted()) h.update(`${o.handle}|${o.version.wallMs}.${o.version.logical}@${o.version.nodeId}|`).update(this.digestOf(o));
-    return h.digest();
+    return this.store.rootDigest();
   }
 
-  private sorted(): FakeObject[] {
-    return [...this.objects.values()].sort((a, b) => (a.handle < b.handle ? -1 : 1));
-  }
-
-  private digestOf(o: FakeObject): Buffer {
-    return createHash('sha256').update(o.sealed).digest();
-  }
-
-  private toMasked(o: FakeObject): hsmV1.MaskedObject {
-    return { domainId: this.domainId, handle: o.handle, type: o.type, version: o.version, tombstone: o.tombstone, sealed: o.sealed };
+  async restart(): Promise<void> {
+    await this.start(Number(this.address.split(':')[1]));
   }
 
   private status(): applianceV1.ApplianceStatus {
@@ -133,16 +125,6 @@ export class FakeAppliance {
       load: { inFlight: 0, capacity: 100 },
       identityChainPem: this.genuine ? 'GENUINE' : 'FORGED',
     };
-  }
-
-  private importOne(m: hsmV1.MaskedObject__Output): 'IMPORT_OUTCOME_APPLIED' | 'IMPORT_OUTCOME_ALREADY_CURRENT' | 'IMPORT_OUTCOME_STALE' {
-    const version = m.version!;
-    const current = this.objects.get(m.handle);
-    const c = current ? cmp(version, current.version) : 1;
-    if (c < 0) return 'IMPORT_OUTCOME_STALE';
-    if (c === 0) return 'IMPORT_OUTCOME_ALREADY_CURRENT';
-    this.objects.set(m.handle, { handle: m.handle, type: m.type, version: { ...version }, tombstone: m.tombstone, sealed: Buffer.from(m.sealed) });
-    return 'IMPORT_OUTCOME_APPLIED';
   }
 
   private answer<T>(method: string, cb: sendUnaryData<T>, fn: () => T): void {
@@ -172,69 +154,103 @@ export class FakeAppliance {
   private handlers() {
     return {
       GetStatus: this.authed('GetStatus', () => this.status()),
-      InitializeCluster: this.authed('InitializeCluster', (r: applianceV1.InitializeClusterRequest__Output) => {
-        if (this.domainId) throw new Error('already initialised');
-        this.domainId = this.clusterId = r.clusterId;
-        return this.status();
-      }),
+      InitializeCluster: this.authed(
+        'InitializeCluster',
+        (r: applianceV1.InitializeClusterRequest__Output) => {
+          if (this.domainId) throw new Error('already initialised');
+          this.domainId = this.clusterId = r.clusterId;
+          return this.status();
+        },
+      ),
       ListDigests: this.authed('ListDigests', (r: applianceV1.ListDigestsRequest__Output) => {
         const size = r.pageSize || 1000;
-        const after = this.sorted().filter((o) => o.handle > r.afterHandle);
+        const after = this.store.sorted().filter((o) => o.handle > r.afterHandle);
         const page = after.slice(0, size);
         return {
-          digests: page.map((o) => ({ handle: o.handle, type: o.type, version: o.version, tombstone: o.tombstone, digest: this.digestOf(o) })),
+          digests: page.map((o) => ({
+            handle: o.handle,
+            type: o.type,
+            version: o.version,
+            tombstone: o.tombstone,
+            digest: this.store.digestOf(o),
+          })),
           nextAfterHandle: after.length > size ? page[page.length - 1]!.handle : '',
         };
       }),
       ExportMasked: this.authed('ExportMasked', (r: applianceV1.ExportMaskedRequest__Output) => ({
-        objects: r.handles.filter((h) => this.objects.has(h)).map((h) => this.toMasked(this.objects.get(h)!)),
+        objects: r.handles
+          .filter((h) => this.objects.has(h))
+          .map((h) => this.store.toMasked(this.domainId, this.objects.get(h)!)),
       })),
       ImportMasked: this.authed('ImportMasked', (r: applianceV1.ImportMaskedRequest__Output) => {
         if (r.objects.some((o) => o.domainId !== this.domainId)) throw new Error('wrong domain');
-        return { results: r.objects.map((o) => ({ handle: o.handle, outcome: this.importOne(o), current: this.objects.get(o.handle)?.version ?? null })) };
+        return {
+          results: r.objects.map((o) => ({
+            handle: o.handle,
+            outcome: this.store.importOne(o),
+            current: this.objects.get(o.handle)?.version ?? null,
+          })),
+        };
       }),
-      GetJoinRequest: this.authed('GetJoinRequest', (r: applianceV1.GetJoinRequestRequest__Output) => ({
-        nodeId: this.nodeId,
-        clusterId: r.clusterId,
-        identityChainPem: this.genuine ? 'GENUINE' : 'FORGED',
-        ecdhPublicKey: randomBytes(32),
-        issuedAtMs: Date.now(),
-        signature: randomBytes(8),
-      })),
-      GrantJoin: (call: ServerUnaryCall<applianceV1.JoinRequest__Output, applianceV1.JoinGrant>, cb: sendUnaryData<applianceV1.JoinGrant>) => {
-        this.authed('GrantJoin', (r: applianceV1.JoinRequest__Output) => r)(call as never, (err, req) => {
-          if (err) return cb(err);
-          if (req!.identityChainPem !== 'GENUINE') return cb({ code: status.PERMISSION_DENIED, details: 'identity chain does not verify against the manufacturer CA' });
-          cb(null, { grantingNodeId: this.nodeId, joiningNodeId: req!.nodeId, clusterId: this.clusterId, domainId: this.domainId, wrappedMaskingKey: randomBytes(60) });
-        });
+      GetJoinRequest: this.authed(
+        'GetJoinRequest',
+        (r: applianceV1.GetJoinRequestRequest__Output) => ({
+          nodeId: this.nodeId,
+          clusterId: r.clusterId,
+          identityChainPem: this.genuine ? 'GENUINE' : 'FORGED',
+          ecdhPublicKey: randomBytes(32),
+          issuedAtMs: Date.now(),
+          signature: randomBytes(8),
+        }),
+      ),
+      GrantJoin: (
+        call: ServerUnaryCall<applianceV1.JoinRequest__Output, applianceV1.JoinGrant>,
+        cb: sendUnaryData<applianceV1.JoinGrant>,
+      ) => {
+        this.authed('GrantJoin', (r: applianceV1.JoinRequest__Output) => r)(
+          call as never,
+          (err, req) => {
+            if (err) return cb(err);
+            if (req!.identityChainPem !== 'GENUINE')
+              return cb({
+                code: status.PERMISSION_DENIED,
+                details: 'identity chain does not verify against the manufacturer CA',
+              });
+            cb(null, {
+              grantingNodeId: this.nodeId,
+              joiningNodeId: req!.nodeId,
+              clusterId: this.clusterId,
+              domainId: this.domainId,
+              wrappedMaskingKey: randomBytes(60),
+            });
+          },
+        );
       },
       CompleteJoin: this.authed('CompleteJoin', (g: applianceV1.JoinGrant__Output) => {
         this.domainId = g.domainId;
         this.clusterId = g.clusterId;
         return this.status();
       }),
-      CreateBackup: (call: ServerWritableStream<applianceV1.CreateBackupRequest__Output, applianceV1.BackupPart>) => {
+      CreateBackup: (
+        call: ServerWritableStream<applianceV1.CreateBackupRequest__Output, applianceV1.BackupPart>,
+      ) => {
         this.calls.push('CreateBackup');
-        const objects = this.sorted();
-        const hash = createHash('sha256');
-        const len = Buffer.alloc(4);
-        let max: FakeObject['version'] | null = null;
-        for (const o of objects) {
-          len.writeUInt32BE(o.sealed.length);
-          hash.update(len).update(o.sealed);
-          if (!max || cmp(o.version, max) > 0) max = o.version;
-          call.write({ object: this.toMasked(o) });
-        }
-        call.write({
-          manifest: {
-            backupId: call.request.backupId, clusterId: this.clusterId, domainId: this.domainId, sourceNodeId: this.nodeId,
-            createdAtMs: Date.now(), objectCount: objects.length, objectsDigest: hash.digest(), maxVersion: max,
-            wrappedMaskingKey: randomBytes(60), signerChainPem: 'GENUINE', signature: randomBytes(8),
-          },
+        const parts = this.store.backupParts({
+          backupId: call.request.backupId,
+          clusterId: this.clusterId,
+          domainId: this.domainId,
+          sourceNodeId: this.nodeId,
         });
+        for (const part of parts) call.write(part);
         call.end();
       },
-      RestoreBackup: (call: ServerReadableStream<applianceV1.BackupPart__Output, applianceV1.RestoreBackupResponse>, cb: sendUnaryData<applianceV1.RestoreBackupResponse>) => {
+      RestoreBackup: (
+        call: ServerReadableStream<
+          applianceV1.BackupPart__Output,
+          applianceV1.RestoreBackupResponse
+        >,
+        cb: sendUnaryData<applianceV1.RestoreBackupResponse>,
+      ) => {
         this.calls.push('RestoreBackup');
         const objects: hsmV1.MaskedObject__Output[] = [];
         let manifest: applianceV1.BackupManifest__Output | undefined;
@@ -245,19 +261,22 @@ export class FakeAppliance {
           else if (p.targetClusterId) target = p.targetClusterId;
         });
         call.on('end', () => {
-          if (!manifest || manifest.objectCount !== objects.length) return cb({ code: status.INVALID_ARGUMENT, details: 'truncated backup' });
-          if (this.domainId && manifest.domainId !== this.domainId) return cb({ code: status.FAILED_PRECONDITION, details: 'backup of another domain' });
+          if (!manifest || manifest.objectCount !== objects.length)
+            return cb({ code: status.INVALID_ARGUMENT, details: 'truncated backup' });
+          if (this.domainId && manifest.domainId !== this.domainId)
+            return cb({ code: status.FAILED_PRECONDITION, details: 'backup of another domain' });
           if (!this.domainId) {
             this.domainId = manifest.domainId;
             this.clusterId = target || manifest.clusterId;
           }
-          cb(null, { objectsApplied: objects.filter((o) => this.importOne(o) === 'IMPORT_OUTCOME_APPLIED').length, status: this.status() });
+          cb(null, {
+            objectsApplied: objects.filter(
+              (o) => this.store.importOne(o) === 'IMPORT_OUTCOME_APPLIED',
+            ).length,
+            status: this.status(),
+          });
         });
       },
     };
-  }
-
-  get isDown(): boolean {
-    return this.down;
   }
 }

@@ -20,13 +20,17 @@ export interface InProcess {
   stop(): Promise<void>;
 }
 
-export async function startInProcess(over: Partial<OrchestratorOptions> = {}, dataDir?: string): Promise<InProcess> {
+export async function startInProcess(
+  over: Partial<OrchestratorOptions> = {},
+  dataDir?: string,
+): Promise<InProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hsmlab-orch-unit-'));
   const clock = new ManualClock(1_000_000_000);
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n'))
+        if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -69,7 +73,10 @@ export async function startDoubles(specs: readonly [string, string][]): Promise<
  * doubleCluster makes an initialised, activated cluster of doubles: the first
  * is initialised, the rest join, then the officer activation is noticed.
  */
-export async function doubleCluster(p: InProcess, doubles: readonly FakeAppliance[]): Promise<string> {
+export async function doubleCluster(
+  p: InProcess,
+  doubles: readonly FakeAppliance[],
+): Promise<string> {
   const { clusterId } = await p.orch.clusters.createCluster();
   for (const d of doubles) await p.orch.clusters.addHsm({ clusterId, address: d.address });
   await p.orch.clusters.initializeCluster(clusterId);

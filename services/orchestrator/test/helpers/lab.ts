@@ -1,6 +1,12 @@
 import { writeManufacturerCa } from '@hsmlab/hsm';
 import type { orchestratorV1 } from '@hsmlab/proto';
-import { HSM_MAIN, NodeProcess, ORCHESTRATOR_MAIN, requireBuilt, tempDir } from '../../../../test/helpers/node-process';
+import {
+  HSM_MAIN,
+  NodeProcess,
+  ORCHESTRATOR_MAIN,
+  requireBuilt,
+  tempDir,
+} from '../../../../test/helpers/node-process';
 import { RawHsm } from '../../../../test/helpers/hsm-client';
 import { ControlClient } from './control-client';
 import { OrchestratorProcess } from './orchestrator-process';
@@ -40,7 +46,10 @@ export class Lab {
     requireBuilt(ORCHESTRATOR_MAIN);
     const lab = new Lab();
     lab.manufacturer = await makeManufacturer();
-    lab.orchestrator = new OrchestratorProcess({ appliancePassword: APPLIANCE_PASSWORD, extraArgs: orchestratorArgs });
+    lab.orchestrator = new OrchestratorProcess({
+      appliancePassword: APPLIANCE_PASSWORD,
+      extraArgs: orchestratorArgs,
+    });
     await lab.orchestrator.start();
     lab.control = new ControlClient(lab.orchestrator.address);
     return lab;
@@ -108,19 +117,36 @@ export class Lab {
     return s.rootDigest.toString('hex');
   }
 
-  async waitForHsmState(clusterId: string, hsmId: string, state: string, timeoutMs = 60_000): Promise<orchestratorV1.Hsm__Output> {
-    return waitFor(`${hsmId} ${state}`, async () => {
-      const c = await this.control.describeCluster({ clusterId });
-      const h = c.hsms.find((x) => x.hsmId === hsmId);
-      return h?.state === state ? h : undefined;
-    }, timeoutMs);
+  async waitForHsmState(
+    clusterId: string,
+    hsmId: string,
+    state: string,
+    timeoutMs = 60_000,
+  ): Promise<orchestratorV1.Hsm__Output> {
+    return waitFor(
+      `${hsmId} ${state}`,
+      async () => {
+        const c = await this.control.describeCluster({ clusterId });
+        const h = c.hsms.find((x) => x.hsmId === hsmId);
+        return h?.state === state ? h : undefined;
+      },
+      timeoutMs,
+    );
   }
 
-  async waitForClusterState(clusterId: string, state: string, timeoutMs = 60_000): Promise<orchestratorV1.Cluster__Output> {
-    return waitFor(`cluster ${state}`, async () => {
-      const c = await this.control.describeCluster({ clusterId });
-      return c.state === state ? c : undefined;
-    }, timeoutMs);
+  async waitForClusterState(
+    clusterId: string,
+    state: string,
+    timeoutMs = 60_000,
+  ): Promise<orchestratorV1.Cluster__Output> {
+    return waitFor(
+      `cluster ${state}`,
+      async () => {
+        const c = await this.control.describeCluster({ clusterId });
+        return c.state === state ? c : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /**
@@ -128,7 +154,10 @@ export class Lab {
    * with them, activates the crypto officer, makes crypto user "alice", and
    * waits until every HSM is ACTIVE and the cluster is ACTIVE.
    */
-  async activeCluster(nodes: readonly [string, string][], options: { proxied?: boolean } = {}): Promise<string> {
+  async activeCluster(
+    nodes: readonly [string, string][],
+    options: { proxied?: boolean } = {},
+  ): Promise<string> {
     for (const [id, az] of nodes) await this.startNode(id, az, options);
     const cluster = await this.control.createCluster({});
     for (const [id] of nodes) await this.addHsm(cluster.clusterId, id);
@@ -137,7 +166,11 @@ export class Lab {
     const officer = this.client(first);
     await officer.call('ActivateOfficer', { password: OFFICER_PASSWORD });
     await officer.login('admin', OFFICER_PASSWORD);
-    await officer.call('CreateUser', { username: 'alice', role: 'ROLE_CRYPTO_USER', password: USER_PASSWORD });
+    await officer.call('CreateUser', {
+      username: 'alice',
+      role: 'ROLE_CRYPTO_USER',
+      password: USER_PASSWORD,
+    });
     for (const [id] of nodes) await this.waitForHsmState(cluster.clusterId, id, 'ACTIVE');
     await this.waitForClusterState(cluster.clusterId, 'ACTIVE');
     return cluster.clusterId;
@@ -145,10 +178,14 @@ export class Lab {
 
   /** waitForSameRoots waits until the given nodes report the same root digest. */
   async waitForSameRoots(nodeIds: readonly string[], timeoutMs = 60_000): Promise<string> {
-    return waitFor(`same root digest on ${nodeIds.join(', ')}`, async () => {
-      const roots = await Promise.all(nodeIds.map((id) => this.rootDigest(id)));
-      return roots.every((r) => r === roots[0]) ? roots[0] : undefined;
-    }, timeoutMs);
+    return waitFor(
+      `same root digest on ${nodeIds.join(', ')}`,
+      async () => {
+        const roots = await Promise.all(nodeIds.map((id) => this.rootDigest(id)));
+        return roots.every((r) => r === roots[0]) ? roots[0] : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** digests lists a node's whole digest list as comparable strings. */
@@ -157,12 +194,19 @@ export class Lab {
     const out: string[] = [];
     let after = '';
     for (;;) {
-      const page = await a.sync<{ digests: { handle: string; version: { wallMs: number; logical: number; nodeId: string }; tombstone: boolean; digest: Buffer }[]; nextAfterHandle: string }>(
-        'ListDigests',
-        { afterHandle: after, pageSize: 5000 },
-      );
+      const page = await a.sync<{
+        digests: {
+          handle: string;
+          version: { wallMs: number; logical: number; nodeId: string };
+          tombstone: boolean;
+          digest: Buffer;
+        }[];
+        nextAfterHandle: string;
+      }>('ListDigests', { afterHandle: after, pageSize: 5000 });
       for (const d of page.digests) {
-        out.push(`${d.handle} ${d.version.wallMs}.${d.version.logical}@${d.version.nodeId} ${d.tombstone ? 'T' : 'L'} ${d.digest.toString('hex')}`);
+        out.push(
+          `${d.handle} ${d.version.wallMs}.${d.version.logical}@${d.version.nodeId} ${d.tombstone ? 'T' : 'L'} ${d.digest.toString('hex')}`,
+        );
       }
       if (!page.nextAfterHandle) return out;
       after = page.nextAfterHandle;

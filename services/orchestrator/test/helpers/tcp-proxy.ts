@@ -17,7 +17,10 @@ export class TcpProxy {
   constructor(private readonly target: string) {}
 
   async start(): Promise<string> {
-    const [host, port] = [this.target.slice(0, this.target.lastIndexOf(':')), Number(this.target.split(':').pop())];
+    const [host, port] = [
+      this.target.slice(0, this.target.lastIndexOf(':')),
+      Number(this.target.split(':').pop()),
+    ];
     this.server = createServer((client) => {
       if (this.cut) {
         client.destroy();
@@ -57,6 +60,8 @@ export class TcpProxy {
 
   async stop(): Promise<void> {
     this.partition();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }
