@@ -10,6 +10,7 @@ import { NodeServices } from './service/node-services';
 import { NodeMetrics } from './service/node-metrics';
 import { DEFAULT_CAPACITY, loadProfile } from './service/capacity-profile';
 import { lockDataDir } from './data-dir-lock';
+import { installChaosHooks } from './chaos-hooks';
 import { startGrpcServer, HEALTH_SERVICES, type NodeServer } from './server/grpc-server';
 
 /**
@@ -82,6 +83,7 @@ export class HsmNode {
       );
     }
 
+    installChaosHooks(config.dataDir, clock, logger);
     const grpc = await startGrpcServer(config, services);
     const node = new HsmNode(services, grpc, unlock);
     if (config.metricsListen) {
