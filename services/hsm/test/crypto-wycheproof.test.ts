@@ -229,7 +229,20 @@ const aesCbc: Handler = (_group, test) => {
 
 function keyWrap(mechanism: 'MECHANISM_AES_KEY_WRAP' | 'MECHANISM_AES_KEY_WRAP_PAD'): Handler {
   return (_group, test) => {
-    const kek = aesKey(test);
+    // A wrapping key wraps and unwraps only: a key may not also encrypt or decrypt.
+    const kekBody = bodyOf(importMaterial('raw', hex(test.key), 'aes'));
+    const kek = loadKey(
+      {
+        ...kekBody,
+        attributes: defaultAttributes('secret', 'aes', {
+          wrap: true,
+          unwrap: true,
+          encrypt: false,
+          decrypt: false,
+        }),
+      },
+      'k-kek',
+    );
     const msg = hex(test.msg);
     const ct = hex(test.ct);
     const unwrapped = (): boolean =>
