@@ -112,7 +112,8 @@ export async function resolveTarget(options: GlobalOptions): Promise<ClusterTarg
       ? DEFAULT_DEADLINE_MS
       : parsePositiveInteger(options.deadlineMs, '--deadline-ms', 100);
   const user = givenUser(options);
-  const nodes = options.nodes === undefined ? undefined : parseAddressList(options.nodes, '--nodes');
+  const nodes =
+    options.nodes === undefined ? undefined : parseAddressList(options.nodes, '--nodes');
   const orchestrator =
     options.orchestrator === undefined
       ? undefined

@@ -84,13 +84,14 @@ export const BACKUP_COLUMNS: readonly Column<orchestratorV1.Backup__Output>[] = 
 export async function waitForHsm(
   describe: () => Promise<Cluster>,
   hsmId: string,
-  done: (hsm: Hsm | undefined) => boolean,
+  done: (hsm: Hsm | undefined, cluster: Cluster) => boolean,
   timeoutMs: number,
 ): Promise<Hsm | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const hsm = (await describe()).hsms.find((h) => h.hsmId === hsmId);
-    if (done(hsm)) return hsm;
+    const cluster = await describe();
+    const hsm = cluster.hsms.find((h) => h.hsmId === hsmId);
+    if (done(hsm, cluster)) return hsm;
     if (Date.now() >= deadline) {
       throw new Error(
         `${hsmId} did not settle within ${timeoutMs} ms (last state: ${hsm?.state ?? 'gone'}${hsm?.stateMessage ? `, ${hsm.stateMessage}` : ''})`,

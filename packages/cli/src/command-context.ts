@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HsmCluster, type Credentials } from '@hsmlab/client';
-import { CliError, UsageError } from './cli-errors';
+import { UsageError } from './cli-errors';
 import { resolveTarget, type ClusterTarget } from './cluster-target';
 import { ControlClient } from './control-client';
 import { globalOptionsOf, type GlobalOptions } from './global-options';
@@ -14,7 +14,7 @@ import { Output } from './output';
 export type LoginAs = 'crypto-user' | 'crypto-officer' | 'nobody';
 
 /** CONNECT_TIMEOUT_MS bounds how long a command waits for the first node to answer. */
-const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * CommandContext is what one command run has: its global options, its
@@ -139,9 +139,4 @@ export function action<Options>(
 export function requireValue<T>(value: T | undefined, flag: string): T {
   if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
   return value;
-}
-
-/** failIf fails the command with `message` when `condition` holds. */
-export function failIf(condition: boolean, message: string): void {
-  if (condition) throw new CliError(message);
 }

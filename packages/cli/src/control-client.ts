@@ -110,7 +110,9 @@ export class ControlClient {
       throw new CliError(`the orchestrator at ${this.options.address} has no cluster yet`);
     }
     const ids = clusters.map((c) => c.clusterId).join(', ');
-    throw new CliError(`the orchestrator has ${clusters.length} clusters (${ids}): give --cluster-id`);
+    throw new CliError(
+      `the orchestrator has ${clusters.length} clusters (${ids}): give --cluster-id`,
+    );
   }
 
   close(): void {

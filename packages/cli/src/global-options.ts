@@ -32,36 +32,48 @@ type GlobalName = keyof GlobalOptions;
 /** globalOptionList builds fresh Option objects for one command (commander keeps state in them). */
 function globalOptionList(): Array<[GlobalName, Option]> {
   return [
-    [
-      'nodes',
-      new Option('--nodes <host:port,...>', 'HSM node addresses').env('HSMLAB_NODES'),
-    ],
+    ['nodes', new Option('--nodes <host:port,...>', 'HSM node addresses').env('HSMLAB_NODES')],
     [
       'orchestrator',
       new Option('--orchestrator <host:port>', 'orchestrator address').env('HSMLAB_ORCHESTRATOR'),
     ],
     [
       'clusterId',
-      new Option('--cluster-id <id>', 'cluster to act on (default: the lab\'s, or the only one)').env(
-        'HSMLAB_CLUSTER_ID',
-      ),
+      new Option(
+        '--cluster-id <id>',
+        "cluster to act on (default: the lab's, or the only one)",
+      ).env('HSMLAB_CLUSTER_ID'),
     ],
     ['user', new Option('--user <name>', 'user to log in as').env('HSMLAB_USER')],
     ['password', new Option('--password <password>', 'its password').env('HSMLAB_PASSWORD')],
-    ['ca', new Option('--ca <file>', 'CA certificate (PEM) that signed the servers').env('HSMLAB_CA')],
-    ['cert', new Option('--cert <file>', 'client certificate (PEM), for mutual TLS').env('HSMLAB_CERT')],
-    ['key', new Option('--key <file>', 'client private key (PEM), for mutual TLS').env('HSMLAB_KEY')],
+    [
+      'ca',
+      new Option('--ca <file>', 'CA certificate (PEM) that signed the servers').env('HSMLAB_CA'),
+    ],
+    [
+      'cert',
+      new Option('--cert <file>', 'client certificate (PEM), for mutual TLS').env('HSMLAB_CERT'),
+    ],
+    [
+      'key',
+      new Option('--key <file>', 'client private key (PEM), for mutual TLS').env('HSMLAB_KEY'),
+    ],
     [
       'serverName',
       new Option('--server-name <name>', 'name the server certificates are checked against').env(
         'HSMLAB_SERVER_NAME',
       ),
     ],
-    ['insecure', new Option('--insecure', 'plaintext gRPC (only when asked for)').env('HSMLAB_INSECURE')],
+    [
+      'insecure',
+      new Option('--insecure', 'plaintext gRPC (only when asked for)').env('HSMLAB_INSECURE'),
+    ],
     ['json', new Option('--json', 'print JSON for scripts instead of tables')],
     [
       'labDir',
-      new Option('--lab-dir <dir>', `lab directory (default ${DEFAULT_LAB_DIR})`).env('HSMLAB_LAB_DIR'),
+      new Option('--lab-dir <dir>', `lab directory (default ${DEFAULT_LAB_DIR})`).env(
+        'HSMLAB_LAB_DIR',
+      ),
     ],
     [
       'deadlineMs',
@@ -98,18 +110,24 @@ export function acceptGlobalOptions(command: Command, except: readonly GlobalNam
 
 /**
  * globalOptionsOf merges the global options given to the root program with
- * those given after the leaf command's name; the later (leaf) ones win.
+ * those given after the leaf command's name. A value from the command line
+ * beats one from the environment; between two of the same kind, the leaf's
+ * (the later one) wins.
  */
 export function globalOptionsOf(command: Command): GlobalOptions {
   const chain: Command[] = [];
   for (let c: Command | null = command; c !== null; c = c.parent) chain.unshift(c);
   const merged: Record<string, unknown> = {};
+  const fromCli = new Set<string>();
   const names = new Set(globalOptionList().map(([name]) => name));
   for (const c of chain) {
     const overrides = LOCAL_OVERRIDES.get(c) ?? new Set<GlobalName>();
     const values = c.opts() as Record<string, unknown>;
     for (const name of names) {
       if (overrides.has(name) || values[name] === undefined) continue;
+      const cli = c.getOptionValueSource(name) === 'cli';
+      if (!cli && fromCli.has(name)) continue;
+      if (cli) fromCli.add(name);
       merged[name] = values[name];
     }
   }

@@ -73,7 +73,8 @@ export function splitPairs(lists: readonly string[], flag: string): Array<[strin
     for (const item of list.split(',')) {
       if (item.trim() === '') continue;
       const at = item.indexOf('=');
-      if (at <= 0) throw new UsageError(`${flag}: expected name=value, got ${JSON.stringify(item)}`);
+      if (at <= 0)
+        throw new UsageError(`${flag}: expected name=value, got ${JSON.stringify(item)}`);
       const name = item
         .slice(0, at)
         .trim()

@@ -31,10 +31,13 @@ export function parseKeyFilter(lists: readonly string[], flag: string): KeySelec
     else if (name === 'key-type') selector.keyType = oneOf(value, KEY_TYPES, `${flag} key-type`);
     else if (name === 'class' || name === 'key-class') {
       selector.keyClass = oneOf(value, KEY_CLASSES, `${flag} class`);
-    } else if (name === 'owned-only') selector.ownedOnly = parseBoolean(value, `${flag} owned-only`);
+    } else if (name === 'owned-only')
+      selector.ownedOnly = parseBoolean(value, `${flag} owned-only`);
     else if (!setAttribute(attributes, name, value, flag)) {
       const known = ['key-reference', 'key-type', 'class', 'owned-only', ...ATTRIBUTE_NAMES];
-      throw new UsageError(`${flag}: unknown filter ${JSON.stringify(name)} (known: ${known.join(', ')})`);
+      throw new UsageError(
+        `${flag}: unknown filter ${JSON.stringify(name)} (known: ${known.join(', ')})`,
+      );
     }
   }
   if (Object.keys(attributes).length > 0) selector.attributes = attributes;
@@ -43,7 +46,9 @@ export function parseKeyFilter(lists: readonly string[], flag: string): KeySelec
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  throw new UsageError(
+    `${flag} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`,
+  );
 }
 
 /**
@@ -115,7 +120,8 @@ export function printKey(output: Output, key: KeyHandle, json: unknown = keyJson
   output.result(json, () =>
     output.record({
       handle: key.handle,
-      type: key.curve === undefined ? `${key.keyType} ${key.sizeBits}` : `${key.keyType} ${key.curve}`,
+      type:
+        key.curve === undefined ? `${key.keyType} ${key.sizeBits}` : `${key.keyType} ${key.curve}`,
       class: key.keyClass,
       label: key.attributes.label,
       owner: key.owner,

@@ -30,7 +30,7 @@ export interface LabFile {
   orchestrator: { address: string };
   hsms: LabHsm[];
   /** TLS of every link, or null when the lab runs plaintext (asked for with --insecure). */
-  tls: { caPath: string; serverName: string } | null;
+  tls: { caPath: string; serverName?: string } | null;
   /** False while the first `lab up` is still setting the cluster up. */
   ready: boolean;
   createdAtMs: number;

@@ -52,7 +52,9 @@ const WRAP_MECHANISMS: readonly Mechanism[] = [
 function hashOf(hash: string | undefined): string {
   const value = (hash ?? 'sha256').toLowerCase().replace('-', '');
   if (!(HASH_FUNCTIONS as readonly string[]).includes(value)) {
-    throw new UsageError(`--hash-function must be one of ${HASH_FUNCTIONS.join(', ')}; got ${hash}`);
+    throw new UsageError(
+      `--hash-function must be one of ${HASH_FUNCTIONS.join(', ')}; got ${hash}`,
+    );
   }
   return value;
 }

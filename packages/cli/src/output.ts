@@ -15,7 +15,7 @@ export interface Column<Row> {
 export class Output {
   constructor(
     readonly json: boolean,
-    private readonly write: (text: string) => void = (text) => process.stdout.write(text),
+    private readonly write: (text: string) => void = writeStdout,
   ) {}
 
   /** result prints `value` as JSON, or calls `human` to print it for people. */
@@ -55,6 +55,11 @@ export class Output {
       this.line(`${`${name}:`.padEnd(width + 1)} ${cellText(value)}`);
     }
   }
+}
+
+/** writeStdout writes to stdout unless a reader closed it (see main.ts). */
+function writeStdout(text: string): void {
+  if (process.stdout.writable) process.stdout.write(text);
 }
 
 /** cellText renders one cell for people. */

@@ -181,7 +181,8 @@ export class ClusterRounds {
         importBatchBytes: this.options.importBatchBytes,
         preferredSources: members.filter((h) => h.state === 'ACTIVE').map((h) => h.hsmId),
         admit: (hsmId, status) => {
-          const h = findHsm(cluster, hsmId)!;
+          const h = findHsm(cluster, hsmId);
+          if (!h) return 'removed during the round';
           return identityProblem(
             h,
             {
@@ -204,10 +205,8 @@ export class ClusterRounds {
       outcome: outcome.skipped ? 'skipped' : failed ? 'failed' : 'copied',
     });
     if (!outcome.skipped) {
-      this.metrics.resyncSeconds.observe(
-        { cluster: clusterId },
-        Number(process.hrtime.bigint() - started) / 1e9,
-      );
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      this.metrics.resyncSeconds.observe({ cluster: clusterId }, durationMs / 1000);
       this.metrics.objectsCopied.inc({ cluster: clusterId }, outcome.objectsApplied);
       this.metrics.resyncConflicts.inc({ cluster: clusterId }, outcome.conflicts.length);
       log.info(
@@ -215,6 +214,8 @@ export class ClusterRounds {
           handles: outcome.handlesCompared,
           objectsApplied: outcome.objectsApplied,
           conflicts: outcome.conflicts.length,
+          durationMs: Math.round(durationMs),
+          phasesMs: outcome.phasesMs,
         },
         'resync round copied',
       );

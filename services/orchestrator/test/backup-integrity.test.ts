@@ -71,12 +71,25 @@ describe('backup integrity - what the orchestrator checks without any key', () =
   it('refuses another masking domain, another backup id, objects out of order', () => {
     expectRefused(
       () => verifyBackupParts('backup-aaaaaaaaaaa', parts(2), 'cluster-bbbbbbbbbbb'),
-      /masking domain/,
+      /is of domain cluster-aaaaaaaaaaa/,
     );
     expectRefused(() => verifyBackupParts('backup-bbbbbbbbbbb', parts(2), DOMAIN), /names backup/);
     const p = parts(3);
     [p[0], p[1]] = [p[1]!, p[0]!];
     expectRefused(() => verifyBackupParts('backup-aaaaaaaaaaa', p, DOMAIN), /out of handle order/);
+  });
+
+  it('refuses an empty backup of another masking domain at its manifest', () => {
+    expectRefused(
+      () => verifyBackupParts('backup-aaaaaaaaaaa', parts(0), 'cluster-bbbbbbbbbbb'),
+      /masking domain cluster-aaaaaaaaaaa, expected/,
+    );
+  });
+
+  it('refuses parts after the manifest', () => {
+    const p = parts(2);
+    p.push(p[0]!);
+    expectRefused(() => verifyBackupParts('backup-aaaaaaaaaaa', p, DOMAIN), /after the manifest/);
   });
 
   it('refuses an unsigned manifest', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchCopies, planResync, rootsAgree, type DigestEntry } from '../src/sync/resync-plan';
-import { chunkByBytes } from '../src/sync/resync-runner';
+import { chunkByBytes } from '../src/sync/resync-copy';
 import { compareVersions } from '../src/sync/version';
 
 const d = (

@@ -68,7 +68,10 @@ export function registerBackupCommands(program: Command): void {
   ).action(
     action<BackupOptions>(async (context, _args, options) => {
       const control = await context.control();
-      printBackup(context, await control.deleteBackup(requireValue(options.backupId, '--backup-id')));
+      printBackup(
+        context,
+        await control.deleteBackup(requireValue(options.backupId, '--backup-id')),
+      );
     }),
   );
 
@@ -80,14 +83,17 @@ export function registerBackupCommands(program: Command): void {
   ).action(
     action<BackupOptions>(async (context, _args, options) => {
       const control = await context.control();
-      printBackup(context, await control.restoreBackup(requireValue(options.backupId, '--backup-id')));
+      printBackup(
+        context,
+        await control.restoreBackup(requireValue(options.backupId, '--backup-id')),
+      );
     }),
   );
 
   acceptGlobalOptions(
     backup
       .command('apply')
-      .description('restore a backup\'s objects into the cluster (same masking domain only)')
+      .description("restore a backup's objects into the cluster (same masking domain only)")
       .option(...backupIdOption),
   ).action(
     action<BackupOptions>(async (context, _args, options) => {

@@ -33,7 +33,7 @@ export function registerClusterCommands(program: Command): void {
     cluster
       .command('activate')
       .description('set the built-in crypto officer\'s ("admin") first password on every HSM')
-      .option('--password <password>', 'the officer\'s new password (required)'),
+      .option('--password <password>', "the officer's new password (required)"),
     ['password'],
   ).action(
     action<ActivateOptions>(async (context, _args, options) => {
@@ -46,7 +46,8 @@ export function registerClusterCommands(program: Command): void {
         if (report.alreadyActive.length > 0) {
           output.line(`already active on ${report.alreadyActive.join(', ')}`);
         }
-        for (const failure of report.failed) output.line(`failed on ${failure.nodeId}: ${failure.reason}`);
+        for (const failure of report.failed)
+          output.line(`failed on ${failure.nodeId}: ${failure.reason}`);
       });
       if (report.activated.length === 0) {
         const why = report.failed.map((f) => `${f.nodeId}: ${f.reason}`).join('; ');
@@ -82,7 +83,7 @@ export function registerClusterCommands(program: Command): void {
   acceptGlobalOptions(
     cluster
       .command('initialize')
-      .description('make the masking key on the cluster\'s first HSM; the others then join'),
+      .description("make the masking key on the cluster's first HSM; the others then join"),
   ).action(
     action(async (context) => {
       const control = await context.control();
@@ -94,10 +95,10 @@ export function registerClusterCommands(program: Command): void {
     cluster
       .command('add-hsm')
       .description('add a running HSM node to the cluster (it joins by attested key transport)')
-      .option('--address <host:port>', 'the node\'s data-plane address (required)')
+      .option('--address <host:port>', "the node's data-plane address (required)")
       .option('--az <label>', 'its availability zone (default: what the node reports)')
       .option('--hsm-id <id>', 'its id (default: what the node reports)')
-      .option('--wait', 'wait until the join ends (ACTIVE or CREATE_FAILED)')
+      .option('--wait', 'wait until the join ends (ACTIVE or CREATE_FAILED; not before initialize)')
       .option('--timeout-ms <ms>', `how long --wait waits (default ${JOIN_TIMEOUT_MS})`),
   ).action(
     action<AddHsmOptions>(async (context, _args, options) => {
@@ -119,7 +120,12 @@ export function registerClusterCommands(program: Command): void {
           (await waitForHsm(
             () => control.describeCluster(clusterId),
             hsm.hsmId,
-            (h) => h === undefined || h.state === 'ACTIVE' || h.state === 'CREATE_FAILED',
+            // An uninitialised cluster's HSMs wait for `cluster initialize`, not for time.
+            (h, c) =>
+              h === undefined ||
+              h.state === 'ACTIVE' ||
+              h.state === 'CREATE_FAILED' ||
+              c.state === 'UNINITIALIZED',
             timeoutMs,
           )) ?? hsm;
       }

@@ -91,7 +91,7 @@ export function registerKeyTransferCommands(key: Command): void {
         '--key-type-class <kind>',
         `what it is: ${Object.keys(KEY_TYPE_CLASSES).join(', ')} (required)`,
       )
-      .option('--label <label>', 'the new key\'s label')
+      .option('--label <label>', "the new key's label")
       .option('--attributes <name=value,...>', 'more attributes of the new key', collect),
   ).action(
     action<UnwrapOptions>(async (context, [mechanismName], options) => {
@@ -106,7 +106,11 @@ export function registerKeyTransferCommands(key: Command): void {
       const attributes = parseAttributes(options.attributes, '--attributes');
       if (options.label !== undefined) attributes.label = options.label;
       const sdk = await context.cluster('crypto-user');
-      const unwrappingKey = await resolveKeyRef(sdk, options.unwrappingFilter, '--unwrapping-filter');
+      const unwrappingKey = await resolveKeyRef(
+        sdk,
+        options.unwrappingFilter,
+        '--unwrapping-filter',
+      );
       const made = await sdk.keys.unwrapKey({
         unwrappingKey,
         mechanism,
@@ -127,7 +131,7 @@ export function registerKeyTransferCommands(key: Command): void {
       .option('--data <base64>', 'the key material')
       .option('--data-path <file>', 'a file holding the key material')
       .option('--key-type <type>', `${IMPORT_KEY_TYPES.join(', ')} (required for raw)`)
-      .option('--label <label>', 'the key\'s label')
+      .option('--label <label>', "the key's label")
       .option('--attributes <name=value,...>', 'more attributes', collect),
   ).action(
     action<ImportOptions>(async (context, [formatName], options) => {
@@ -161,4 +165,3 @@ function importKeyType(name: string | undefined): KeyType | undefined {
   if ((IMPORT_KEY_TYPES as readonly string[]).includes(name)) return name as KeyType;
   throw new UsageError(`--key-type must be one of ${IMPORT_KEY_TYPES.join(', ')}; got ${name}`);
 }
-

@@ -50,7 +50,7 @@ export function registerKeyCommands(program: Command): void {
       .command('generate-symmetric')
       .description('generate an AES or generic-secret (HMAC) key')
       .argument('<type>', 'aes or generic-secret')
-      .option('--label <label>', 'the key\'s label')
+      .option('--label <label>', "the key's label")
       .option('--key-length-bytes <n>', 'AES: 16, 24 or 32; generic secret: 8 to 512 (required)')
       .option('--attributes <name=value,...>', 'more attributes, e.g. extractable=false', collect),
   ).action(
@@ -62,7 +62,10 @@ export function registerKeyCommands(program: Command): void {
         requireValue(options.keyLengthBytes, '--key-length-bytes'),
         '--key-length-bytes',
       );
-      const attributes = withLabel(parseAttributes(options.attributes, '--attributes'), options.label);
+      const attributes = withLabel(
+        parseAttributes(options.attributes, '--attributes'),
+        options.label,
+      );
       const sdk = await context.cluster('crypto-user');
       const made = await sdk.keys.generateSymmetricKey({
         keyType: type,
@@ -102,7 +105,11 @@ export function registerKeyCommands(program: Command): void {
         const bits = requireValue(options.modulusSizeBits, '--modulus-size-bits');
         params.modulusBits = parsePositiveInteger(bits, '--modulus-size-bits');
         if (options.publicExponent !== undefined) {
-          params.publicExponent = parsePositiveInteger(options.publicExponent, '--public-exponent', 3);
+          params.publicExponent = parsePositiveInteger(
+            options.publicExponent,
+            '--public-exponent',
+            3,
+          );
         }
       } else if (options.modulusSizeBits !== undefined || options.publicExponent !== undefined) {
         throw new UsageError('--modulus-size-bits and --public-exponent are for rsa keys only');
@@ -140,7 +147,9 @@ export function registerKeyCommands(program: Command): void {
           ? [await sdk.keys.getKey(selector.handle)]
           : await sdk.keys.findKeys(selector);
       const { output } = context;
-      output.result({ keys: keys.map(keyJson) }, () => output.table(keys, KEY_COLUMNS, '(no keys)'));
+      output.result({ keys: keys.map(keyJson) }, () =>
+        output.table(keys, KEY_COLUMNS, '(no keys)'),
+      );
     }),
   );
 

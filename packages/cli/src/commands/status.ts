@@ -19,7 +19,10 @@ const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   { header: 'STATE', value: (r) => r.info?.state ?? 'UNREACHABLE' },
   { header: 'CLUSTER', value: (r) => r.info?.clusterId },
   { header: 'OBJECTS', value: (r) => r.info?.objectCount },
-  { header: 'LOAD', value: (r) => (r.info ? loadText(r.info.inFlight, r.info.capacity) : undefined) },
+  {
+    header: 'LOAD',
+    value: (r) => (r.info ? loadText(r.info.inFlight, r.info.capacity) : undefined),
+  },
   { header: 'OFFICER', value: (r) => (r.info ? r.info.officerActivated : undefined) },
   // Without an orchestrator nothing compares the nodes' digests.
   { header: 'IN SYNC', value: () => undefined },
@@ -51,11 +54,14 @@ async function showStatus(context: CommandContext): Promise<void> {
     info: described.find((d) => d.address === address),
   }));
   const { output } = context;
-  output.result({ nodes: rows.map((r) => ({ address: r.address, reachable: !!r.info, ...r.info })) }, () =>
-    output.table(rows, NODE_COLUMNS),
+  output.result(
+    { nodes: rows.map((r) => ({ address: r.address, reachable: !!r.info, ...r.info })) },
+    () => output.table(rows, NODE_COLUMNS),
   );
   const silent = rows.filter((r) => r.info === undefined);
   if (silent.length > 0) {
-    throw new CliError(`${silent.length} of ${rows.length} nodes did not answer: ${silent.map((r) => r.address).join(', ')}`);
+    throw new CliError(
+      `${silent.length} of ${rows.length} nodes did not answer: ${silent.map((r) => r.address).join(', ')}`,
+    );
   }
 }

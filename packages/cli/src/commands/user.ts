@@ -55,7 +55,7 @@ export function registerUserCommands(program: Command): void {
       .description('create a user')
       .option('--username <name>', 'the new user (required)')
       .option('--role <role>', 'crypto-user or crypto-officer (required)')
-      .option('--password <password>', 'the new user\'s password (required)'),
+      .option('--password <password>', "the new user's password (required)"),
     ['password'],
   ).action(
     action<UserOptions>(async (context, _args, options) => {
@@ -85,14 +85,16 @@ export function registerUserCommands(program: Command): void {
       const username = requireValue(options.username, '--username');
       const sdk = await context.cluster('crypto-officer');
       await sdk.users.deleteUser(username);
-      context.output.result({ deleted: username }, () => context.output.line(`deleted ${username}`));
+      context.output.result({ deleted: username }, () =>
+        context.output.line(`deleted ${username}`),
+      );
     }),
   );
 
   acceptGlobalOptions(
     user
       .command('change-password')
-      .description('set a user\'s password (an officer for anyone, a user for itself)')
+      .description("set a user's password (an officer for anyone, a user for itself)")
       .option('--username <name>', 'whose password (required)')
       .option('--password <password>', 'the new password (required)'),
     ['password'],
@@ -101,7 +103,8 @@ export function registerUserCommands(program: Command): void {
       const username = requireValue(options.username, '--username');
       const password = requireValue(options.password, '--password');
       const target = await context.target();
-      const own = target.givenUser === undefined && target.labUsers?.cryptoUser.username === username;
+      const own =
+        target.givenUser === undefined && target.labUsers?.cryptoUser.username === username;
       const sdk = await context.cluster(own ? 'crypto-user' : 'crypto-officer');
       const changed = await sdk.users.changePassword(username, password);
       if (target.labDir !== undefined) await rememberLabPassword(target.labDir, username, password);
@@ -124,7 +127,11 @@ export function registerUserCommands(program: Command): void {
 }
 
 /** rememberLabPassword keeps credentials.json right when one of the lab's own users changes password. */
-async function rememberLabPassword(labDir: string, username: string, password: string): Promise<void> {
+async function rememberLabPassword(
+  labDir: string,
+  username: string,
+  password: string,
+): Promise<void> {
   const credentials = await readCredentialsFile(labDir);
   if (credentials === undefined) return;
   let changed = false;

@@ -41,6 +41,8 @@ export class NodeContext {
   readonly startedAtMs: number;
   /** Parsed keys by handle. Invariant: an entry matches the store's current version. */
   private readonly keyCache = new Map<string, { version: Version; loaded: LoadedKey }>();
+  /** generation counts applied writes, so derived views (root digest) know when to refresh. */
+  generation = 0;
   /** Live token keys per owner. Invariant: matches the store after every commit. */
   private readonly ownerCounts = new Map<string, number>();
 
@@ -99,6 +101,7 @@ export class NodeContext {
   }
 
   private replaced(old: StoredObject | undefined, now: StoredObject): void {
+    this.generation += 1;
     this.keyCache.delete(now.handle);
     if (old) this.count(old, -1);
     this.count(now, 1);

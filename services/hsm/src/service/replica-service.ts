@@ -26,6 +26,8 @@ export class ReplicaService {
   /** Digest per handle. Invariant: an entry is for the store's current version. */
   private readonly digests = new Map<string, ObjectDigestValue>();
   private digestKey: Buffer | undefined;
+  /** The last root digest. Invariant: valid while generation and domain are unchanged. */
+  private rootCache: { generation: number; domainId: string; root: Buffer } | undefined;
   private digestDomain: string | undefined;
 
   constructor(private readonly ctx: NodeContext) {}
@@ -140,7 +142,18 @@ export class ReplicaService {
   }
 
   rootDigest(): Buffer {
-    if (!this.ctx.masking()) return Buffer.alloc(0);
+    const masking = this.ctx.masking();
+    if (!masking) return Buffer.alloc(0);
+    const cached = this.rootCache;
+    if (cached && cached.generation === this.ctx.generation && cached.domainId === masking.domainId) {
+      return cached.root;
+    }
+    const root = this.computeRootDigest();
+    this.rootCache = { generation: this.ctx.generation, domainId: masking.domainId, root };
+    return root;
+  }
+
+  private computeRootDigest(): Buffer {
     const entries: ObjectDigestValue[] = [];
     for (const obj of this.ctx.store.values()) entries.push(this.digestFor(obj));
     return rootDigest(entries);

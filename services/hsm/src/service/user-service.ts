@@ -20,6 +20,12 @@ export const APPLIANCE_NAME = 'appliance';
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /**
+ * INITIAL_NODE_ID stands for "no node": the writer of the objects every node
+ * starts with. It sorts before any real node id and is never a node's id.
+ */
+export const INITIAL_NODE_ID = '!initial';
+
+/**
  * The unactivated officer has the lowest possible version and the same
  * content on every node, so every node starts with an identical object and
  * any activation, anywhere, wins over it.
@@ -35,7 +41,7 @@ export function initialOfficer(): StoredObject {
   return {
     handle: userHandle(OFFICER_NAME),
     kind: 'user',
-    version: { wallMs: 0, logical: 0, nodeId: '' },
+    version: { wallMs: 0, logical: 0, nodeId: INITIAL_NODE_ID },
     tombstone: false,
     body,
   };

@@ -121,7 +121,7 @@ export class JoinFlow {
     ({ cluster, hsm } = this.fresh(clusterId, hsmId));
     if (!hsm) return { kind: 'gone' };
     if (hsm.joinPhase !== 'RESYNC') {
-      const restored = await restoreFromMember(this.backups, conn, cluster, log);
+      const restored = await restoreFromMember(this.pool, conn, cluster, log);
       if ('kind' in restored) return restored;
       this.joinBackups.set(hsmId, restored);
       await this.setPhase(clusterId, hsmId, 'RESYNC');

@@ -1,6 +1,6 @@
 import type { Logger } from '@hsmlab/common';
-import type { applianceV1 } from '@hsmlab/proto';
 import type { BackupManager, TakenBackup } from '../backup/backup-manager';
+import { relayBackup, type RelayResult } from '../backup/backup-relay';
 import { errorMessage } from '../errors';
 import type { ClusterRecord, HsmRecord } from '../model/records';
 import { asNodeCallError } from '../node/node-call-error';
@@ -9,14 +9,14 @@ import type { NodePool } from '../node/node-pool';
 import { Refusal, type JoinStep } from './join-step';
 
 /**
- * restoreFromMember is the restore step of a join: a fresh backup streamed
- * from an ACTIVE member (checked for count, digest and domain) is restored
- * onto the joining node in one all-or-nothing step. It returns the backup,
- * kept to become the HSM_ADDED backup, or the step to report when it could
- * not finish.
+ * restoreFromMember is the restore step of a join: a fresh backup of an
+ * ACTIVE member is relayed onto the joining node (checked for count, digest
+ * and domain on the way) and applied there in one all-or-nothing step. It
+ * returns the backup, kept to become the HSM_ADDED backup, or the step to
+ * report when it could not finish.
  */
 export async function restoreFromMember(
-  backups: BackupManager,
+  pool: NodePool,
   joiner: NodeConnection,
   cluster: ClusterRecord,
   log: Logger,
@@ -25,26 +25,23 @@ export async function restoreFromMember(
   if (sources.length === 0) {
     return { kind: 'waiting', message: 'waiting for an ACTIVE HSM to take a backup from' };
   }
-  let taken: TakenBackup;
+  const started = performance.now();
+  let relayed: RelayResult;
   try {
-    taken = await backups.collect(cluster, sources);
-  } catch (err) {
-    return { kind: 'waiting', message: `join backup: ${errorMessage(err)}` };
-  }
-  let restored: applianceV1.RestoreBackupResponse__Output;
-  try {
-    restored = await joiner.restoreBackup(taken.parts);
+    relayed = await relayBackup(pool, cluster, sources, joiner, log);
   } catch (err) {
     // NB: not a refusal of the node: the backup came from a genuine member of its domain, so
     // a failed restore is retried with a fresh backup rather than ending the join.
     const details = asNodeCallError(err)?.details ?? errorMessage(err);
-    return { kind: 'waiting', message: `retrying: join restore failed: ${details}` };
+    return { kind: 'waiting', message: `retrying: join backup: ${details}` };
   }
+  const { taken, restored } = relayed;
   log.info(
     {
       backupId: taken.backupId,
       sourceHsmId: taken.sourceHsmId,
       objectsApplied: restored.objectsApplied,
+      relayMs: Math.round(performance.now() - started),
     },
     'join backup restored',
   );

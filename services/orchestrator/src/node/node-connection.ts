@@ -17,7 +17,13 @@ import {
   type hsmV1,
 } from '@hsmlab/proto';
 import { newRequestId } from '../ids';
-import { collectBackupStream, sendBackupStream } from './backup-streams';
+import {
+  RestoreSink,
+  collectBackupStream,
+  readBackupStream,
+  sendBackupStream,
+} from './backup-streams';
+import { ApplianceSession } from './appliance-session';
 import { NodeCallError } from './node-call-error';
 
 type Callback<T> = (err: ServiceError | null, value?: T) => void;
@@ -60,8 +66,7 @@ export class NodeConnection {
   readonly address: string;
   private readonly appliance: ApplianceClient;
   private readonly hsm: HsmClient;
-  /** The current session token; undefined until the first login and after an UNAUTHENTICATED. */
-  private session: Promise<string> | undefined;
+  private readonly session: ApplianceSession;
 
   constructor(private readonly options: NodeConnectionOptions) {
     this.address = options.address;
@@ -69,6 +74,7 @@ export class NodeConnection {
     const hsmCtor = loadHsmProto().hsmlab.hsm.v1.Hsm;
     this.appliance = new applianceCtor(options.address, options.credentials, CHANNEL_OPTIONS);
     this.hsm = new hsmCtor(options.address, options.credentials, CHANNEL_OPTIONS);
+    this.session = new ApplianceSession(this.hsm, options);
   }
 
   close(): void {
@@ -137,6 +143,35 @@ export class NodeConnection {
     );
   }
 
+  /** streamBackup reads CreateBackup part by part; see readBackupStream for flow control. */
+  streamBackup(
+    backupId: string,
+    onPart: (part: applianceV1.BackupPart__Output) => void | Promise<void>,
+  ): Promise<void> {
+    return this.withSession('CreateBackup', (md) =>
+      readBackupStream(this.appliance, backupId, md, this.backupDeadline(), onPart),
+    );
+  }
+
+  /**
+   * openRestore logs in if needed and opens a RestoreBackup call to write to.
+   * NB: a session that expires between open and finish fails the restore
+   * (UNAUTHENTICATED) instead of being renewed; the caller retries.
+   */
+  async openRestore(): Promise<RestoreSink> {
+    let md: Metadata;
+    try {
+      md = await this.session.metadata();
+    } catch (err) {
+      throw new NodeCallError(this.address, 'RestoreBackup (Login)', err as ServiceError);
+    }
+    return new RestoreSink(this.appliance, md, this.backupDeadline());
+  }
+
+  private backupDeadline(): number {
+    return Date.now() + this.options.backupTimeoutMs;
+  }
+
   /** restoreBackup streams parts to RestoreBackup, honouring flow control. */
   restoreBackup(
     parts: readonly applianceV1.BackupPart[],
@@ -188,7 +223,7 @@ export class NodeConnection {
     for (let attempt = 0; ; attempt += 1) {
       let md: Metadata;
       try {
-        md = await this.sessionMetadata();
+        md = await this.session.metadata();
       } catch (err) {
         throw new NodeCallError(this.address, `${method} (Login)`, err as ServiceError);
       }
@@ -197,43 +232,11 @@ export class NodeConnection {
       } catch (err) {
         const code = (err as ServiceError).code;
         if (code === status.UNAUTHENTICATED && attempt === 0) {
-          this.session = undefined;
+          this.session.invalidate();
           continue;
         }
         throw new NodeCallError(this.address, method, err as ServiceError);
       }
     }
-  }
-
-  private async sessionMetadata(): Promise<Metadata> {
-    this.session ??= this.login();
-    const current = this.session;
-    let token: string;
-    try {
-      token = await current;
-    } catch (err) {
-      if (this.session === current) this.session = undefined;
-      throw err;
-    }
-    const md = new Metadata();
-    md.set(METADATA.session, token);
-    md.set(METADATA.requestId, newRequestId());
-    return md;
-  }
-
-  private async login(): Promise<string> {
-    const md = new Metadata();
-    md.set(METADATA.requestId, newRequestId());
-    const response = await this.call<hsmV1.LoginResponse__Output>(
-      (m, opts, cb) =>
-        this.hsm.login(
-          { username: this.options.applianceUser, password: this.options.appliancePassword },
-          m,
-          opts,
-          cb,
-        ),
-      md,
-    );
-    return response.sessionToken;
   }
 }

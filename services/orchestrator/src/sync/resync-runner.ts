@@ -1,15 +1,10 @@
 import type { Logger } from '@hsmlab/common';
-import type { applianceV1, hsmV1 } from '@hsmlab/proto';
+import type { applianceV1 } from '@hsmlab/proto';
 import { errorMessage } from '../errors';
 import type { NodeConnection } from '../node/node-connection';
 import { listAllDigests } from './digest-pager';
-import {
-  batchCopies,
-  planResync,
-  rootsAgree,
-  type Conflict,
-  type NodeDigests,
-} from './resync-plan';
+import { copyPlanned } from './resync-copy';
+import { planResync, rootsAgree, type Conflict, type NodeDigests } from './resync-plan';
 
 /** ResyncParticipant is one HSM taking part in a round. */
 export interface ResyncParticipant {
@@ -40,6 +35,8 @@ export interface ResyncOutcome {
   readonly handlesCompared: number;
   readonly objectsApplied: number;
   readonly conflicts: readonly Conflict[];
+  /** Where the round spent its time (ms): root digests, digest listing, copying. */
+  readonly phasesMs: { status: number; list: number; copy: number };
 }
 
 /** ResyncSettings are the sizes a round works with. */
@@ -73,6 +70,13 @@ export async function runResyncRound(
   logger: Logger,
 ): Promise<ResyncOutcome> {
   const outcomes = new Map<string, ParticipantOutcome>();
+  const phasesMs = { status: 0, list: 0, copy: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof phasesMs): void => {
+    const now = performance.now();
+    phasesMs[phase] = Math.round(now - mark);
+    mark = now;
+  };
   const byId = new Map(participants.map((p) => [p.hsmId, p]));
 
   const statuses = await Promise.allSettled(participants.map((p) => p.conn.getStatus()));
@@ -100,7 +104,9 @@ export async function runResyncRound(
     handlesCompared: handles,
     objectsApplied: applied,
     conflicts,
+    phasesMs,
   });
+  lap('status');
   if (
     reachable.length < 2 ||
     rootsAgree(reachable.map((p) => outcomes.get(p.hsmId)!.rootDigest!))
@@ -119,6 +125,7 @@ export async function runResyncRound(
       outcomes.set(p.hsmId, { reachable: false, caughtUp: false, error: errorMessage(l.reason) });
   });
 
+  lap('list');
   const plan = planResync(lists, {
     receivers: settings.receivers,
     preferredSources: settings.preferredSources,
@@ -135,65 +142,7 @@ export async function runResyncRound(
     if (error !== undefined) o.error = error;
   };
 
-  let applied = 0;
-  for (const batch of batchCopies(plan.copies, settings.batchSize)) {
-    const source = byId.get(batch.sourceHsmId)!;
-    let exported: hsmV1.MaskedObject__Output[];
-    try {
-      exported = (await source.conn.exportMasked(batch.copies.map((c) => c.handle))).objects;
-    } catch (err) {
-      logger.warn({ hsmId: source.hsmId, err: errorMessage(err) }, 'resync export failed');
-      for (const c of batch.copies) for (const t of c.targetHsmIds) fail(t, undefined);
-      continue;
-    }
-    const byHandle = new Map(exported.map((o) => [o.handle, o]));
-    const perTarget = new Map<string, hsmV1.MaskedObject__Output[]>();
-    for (const copy of batch.copies) {
-      const object = byHandle.get(copy.handle);
-      for (const t of copy.targetHsmIds) {
-        // NB: a handle the source no longer exports was purged between list and export; the next round sees the new state.
-        if (!object) {
-          outcomes.get(t)!.caughtUp = false;
-          continue;
-        }
-        let list = perTarget.get(t);
-        if (!list) perTarget.set(t, (list = []));
-        list.push(object);
-      }
-    }
-    const imports = [...perTarget].map(async ([hsmId, objects]) => {
-      const target = byId.get(hsmId)!;
-      for (const chunk of chunkByBytes(objects, settings.importBatchBytes)) {
-        const response = await target.conn.importMasked(chunk);
-        applied += response.results.filter((r) => r.outcome === 'IMPORT_OUTCOME_APPLIED').length;
-      }
-    });
-    const results = await Promise.allSettled(imports);
-    results.forEach((r, i) => {
-      if (r.status === 'rejected') fail([...perTarget.keys()][i]!, errorMessage(r.reason));
-    });
-  }
+  const applied = await copyPlanned(plan.copies, byId, settings, fail, logger);
+  lap('copy');
   return done(false, plan.handles, applied, [...plan.conflicts]);
-}
-
-/** chunkByBytes splits objects into runs whose sealed bytes stay under maxBytes (at least one each). */
-export function chunkByBytes<T extends { sealed: Uint8Array }>(
-  objects: readonly T[],
-  maxBytes: number,
-): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const o of objects) {
-    const cost = o.sealed.byteLength + 256;
-    if (current.length > 0 && size + cost > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(o);
-    size += cost;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }

@@ -1,4 +1,4 @@
-import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { credentials, type ChannelCredentials, type ServiceError } from '@grpc/grpc-js';
 import { loadOrchestratorProto, type OrchestratorClient, type orchestratorV1 } from '@hsmlab/proto';
 
 type Unary<Req, Res> = (request: Req) => Promise<Res>;
@@ -10,11 +10,8 @@ type Unary<Req, Res> = (request: Req) => Promise<Res>;
 export class ControlClient {
   readonly raw: OrchestratorClient;
 
-  constructor(address: string) {
-    this.raw = new (loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator)(
-      address,
-      credentials.createInsecure(),
-    );
+  constructor(address: string, creds: ChannelCredentials = credentials.createInsecure()) {
+    this.raw = new (loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator)(address, creds);
   }
 
   private unary<Req, Res>(method: string): Unary<Req, Res> {

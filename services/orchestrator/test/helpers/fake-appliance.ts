@@ -1,10 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  FakeObjectStore,
-  compareFakeVersions,
-  type FakeObject,
-  type PutOptions,
-} from './fake-object-store';
+import { randomBytes } from 'node:crypto';
+import { FakeObjectStore, type FakeObject, type PutOptions } from './fake-object-store';
 import {
   Server,
   ServerCredentials,
@@ -24,6 +19,9 @@ import {
 
 export type { FakeObject } from './fake-object-store';
 
+type Call<Req> = ServerUnaryCall<Req, unknown>;
+type Fail = { code: status; details: string };
+
 /**
  * FakeAppliance is a TEST DOUBLE of one HSM node's sync plane: a real
  * grpc-js server on a loopback port that serves hsm.v1 Login/GetNodeInfo and
@@ -32,9 +30,6 @@ export type { FakeObject } from './fake-object-store';
  * paging, batch import and all-or-nothing restore like a node, and lets a
  * test inject failures. It is not an HSM: never use it outside tests.
  */
-type Call<Req> = ServerUnaryCall<Req, unknown>;
-type Fail = { code: status; details: string };
-
 export class FakeAppliance {
   readonly store = new FakeObjectStore();
   domainId = '';
@@ -136,7 +131,8 @@ export class FakeAppliance {
     try {
       cb(null, fn());
     } catch (err) {
-      cb({ code: status.FAILED_PRECONDITION, details: (err as Error).message });
+      const code = (err as { code?: status }).code ?? status.FAILED_PRECONDITION;
+      cb({ code, details: (err as Error).message });
     }
   }
 
@@ -162,21 +158,9 @@ export class FakeAppliance {
           return this.status();
         },
       ),
-      ListDigests: this.authed('ListDigests', (r: applianceV1.ListDigestsRequest__Output) => {
-        const size = r.pageSize || 1000;
-        const after = this.store.sorted().filter((o) => o.handle > r.afterHandle);
-        const page = after.slice(0, size);
-        return {
-          digests: page.map((o) => ({
-            handle: o.handle,
-            type: o.type,
-            version: o.version,
-            tombstone: o.tombstone,
-            digest: this.store.digestOf(o),
-          })),
-          nextAfterHandle: after.length > size ? page[page.length - 1]!.handle : '',
-        };
-      }),
+      ListDigests: this.authed('ListDigests', (r: applianceV1.ListDigestsRequest__Output) =>
+        this.store.digestPage(r.afterHandle, r.pageSize || 1000),
+      ),
       ExportMasked: this.authed('ExportMasked', (r: applianceV1.ExportMaskedRequest__Output) => ({
         objects: r.handles
           .filter((h) => this.objects.has(h))
@@ -184,13 +168,7 @@ export class FakeAppliance {
       })),
       ImportMasked: this.authed('ImportMasked', (r: applianceV1.ImportMaskedRequest__Output) => {
         if (r.objects.some((o) => o.domainId !== this.domainId)) throw new Error('wrong domain');
-        return {
-          results: r.objects.map((o) => ({
-            handle: o.handle,
-            outcome: this.store.importOne(o),
-            current: this.objects.get(o.handle)?.version ?? null,
-          })),
-        };
+        return { results: this.store.importAll(r.objects) };
       }),
       GetJoinRequest: this.authed(
         'GetJoinRequest',
@@ -203,29 +181,19 @@ export class FakeAppliance {
           signature: randomBytes(8),
         }),
       ),
-      GrantJoin: (
-        call: ServerUnaryCall<applianceV1.JoinRequest__Output, applianceV1.JoinGrant>,
-        cb: sendUnaryData<applianceV1.JoinGrant>,
-      ) => {
-        this.authed('GrantJoin', (r: applianceV1.JoinRequest__Output) => r)(
-          call as never,
-          (err, req) => {
-            if (err) return cb(err);
-            if (req!.identityChainPem !== 'GENUINE')
-              return cb({
-                code: status.PERMISSION_DENIED,
-                details: 'identity chain does not verify against the manufacturer CA',
-              });
-            cb(null, {
-              grantingNodeId: this.nodeId,
-              joiningNodeId: req!.nodeId,
-              clusterId: this.clusterId,
-              domainId: this.domainId,
-              wrappedMaskingKey: randomBytes(60),
-            });
-          },
-        );
-      },
+      GrantJoin: this.authed('GrantJoin', (r: applianceV1.JoinRequest__Output) => {
+        if (r.identityChainPem !== 'GENUINE') {
+          const details = 'identity chain does not verify against the manufacturer CA';
+          throw Object.assign(new Error(details), { code: status.PERMISSION_DENIED });
+        }
+        return {
+          grantingNodeId: this.nodeId,
+          joiningNodeId: r.nodeId,
+          clusterId: this.clusterId,
+          domainId: this.domainId,
+          wrappedMaskingKey: randomBytes(60),
+        };
+      }),
       CompleteJoin: this.authed('CompleteJoin', (g: applianceV1.JoinGrant__Output) => {
         this.domainId = g.domainId;
         this.clusterId = g.clusterId;

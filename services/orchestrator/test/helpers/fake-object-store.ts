@@ -54,6 +54,16 @@ export class FakeObjectStore {
     return createHash('sha256').update(o.sealed).digest();
   }
 
+  /** digestPage answers ListDigests: handles after `after`, in order. */
+  digestPage(after: string, size: number): applianceV1.ListDigestsResponse {
+    const rest = this.sorted().filter((o) => o.handle > after);
+    const page = rest.slice(0, size);
+    return {
+      digests: page.map((o) => ({ ...o, sealed: undefined, digest: this.digestOf(o) })),
+      nextAfterHandle: rest.length > size ? page[page.length - 1]!.handle : '',
+    };
+  }
+
   rootDigest(): Buffer {
     const h = createHash('sha256');
     for (const o of this.sorted()) {
@@ -61,6 +71,14 @@ export class FakeObjectStore {
       h.update(`${o.handle}|${v.wallMs}.${v.logical}@${v.nodeId}|`).update(this.digestOf(o));
     }
     return h.digest();
+  }
+
+  importAll(objects: readonly hsmV1.MaskedObject__Output[]): applianceV1.ImportResult[] {
+    return objects.map((o) => ({
+      handle: o.handle,
+      outcome: this.importOne(o),
+      current: this.objects.get(o.handle)?.version ?? null,
+    }));
   }
 
   importOne(m: hsmV1.MaskedObject__Output): Outcome {

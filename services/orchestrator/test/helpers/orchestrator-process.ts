@@ -7,6 +7,8 @@ export interface OrchestratorProcessOptions {
   dataDir?: string;
   /** Extra flags, e.g. ['--backup-retention', '1d']. */
   extraArgs?: string[];
+  /** TLS files instead of --insecure. */
+  tls?: { caFile: string; certFile: string; keyFile: string };
 }
 
 /**
@@ -32,7 +34,16 @@ export class OrchestratorProcess extends ServiceProcess {
         passwordFile,
         '--listen',
         '127.0.0.1:0',
-        '--insecure',
+        ...(options.tls
+          ? [
+              '--tls-ca',
+              options.tls.caFile,
+              '--tls-cert',
+              options.tls.certFile,
+              '--tls-key',
+              options.tls.keyFile,
+            ]
+          : ['--insecure']),
         '--resync-interval',
         '200ms',
         '--health-interval',
