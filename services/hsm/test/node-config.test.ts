@@ -54,7 +54,7 @@ describe('hsm node - configuration', () => {
       const r = run(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
-      expect(r.stderr).not.toMatch(/    at /);
+      expect(r.stderr).not.toMatch(/ {4}at /);
     }
   });
 

@@ -44,7 +44,7 @@ describe('hsm node - crypto stream', () => {
   function open(token = alice.token) {
     const md = new Metadata();
     md.set(METADATA.session, token);
-    const stream = alice.hsm.CryptoStream(md);
+    const stream: any = alice.hsm.CryptoStream(md);
     const results = new Map<number, Result>();
     const loads: number[] = [];
     const waiters: Array<() => void> = [];

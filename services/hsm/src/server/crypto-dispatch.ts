@@ -1,5 +1,6 @@
 import type { hsmV1 } from '@hsmlab/proto';
 import type { NodeServices } from '../service/node-services';
+import type { MaybePromise } from '../service/crypto-service';
 import type { Session } from '../service/sessions';
 import { BadRequestError } from '../errors';
 import { digestAlgorithmFrom, mechanismFrom, signatureFormatFrom } from './mechanisms';
@@ -25,31 +26,38 @@ export interface CryptoRequests {
   random: hsmV1.GenerateRandomRequest__Output;
 }
 
+/** then applies `map` to a value now, or when a promised value arrives. */
+function then<T, U>(value: MaybePromise<T>, map: (value: T) => U): MaybePromise<U> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
 /**
  * runCrypto runs one crypto operation for a session. The unary handlers and
  * the crypto stream both come here, so both get the same checks and errors.
+ * Like CryptoService it answers synchronously unless the operation had to
+ * wait for capacity; a refused request throws synchronously.
  */
-export async function runCrypto<K extends CryptoOp>(
+export function runCrypto<K extends CryptoOp>(
   s: NodeServices,
   session: Session,
   op: K,
   req: CryptoRequests[K],
-): Promise<CryptoReplies[K]> {
+): MaybePromise<CryptoReplies[K]> {
   switch (op) {
     case 'sign': {
       const r = req as hsmV1.SignRequest__Output;
-      const signature = await s.crypto.sign(session, {
+      const signature = s.crypto.sign(session, {
         key: r.key,
         mechanism: mechanismFrom(r.mechanism),
         data: r.data,
         format: signatureFormatFrom(r.format),
         saltLength: r.saltLength,
       });
-      return { signature } as CryptoReplies[K];
+      return then(signature, (value) => ({ signature: value }) as CryptoReplies[K]);
     }
     case 'verify': {
       const r = req as hsmV1.VerifyRequest__Output;
-      const valid = await s.crypto.verify(session, {
+      const valid = s.crypto.verify(session, {
         key: r.key,
         mechanism: mechanismFrom(r.mechanism),
         data: r.data,
@@ -57,22 +65,22 @@ export async function runCrypto<K extends CryptoOp>(
         format: signatureFormatFrom(r.format),
         saltLength: r.saltLength,
       });
-      return { valid } as CryptoReplies[K];
+      return then(valid, (value) => ({ valid: value }) as CryptoReplies[K]);
     }
     case 'encrypt': {
       const r = req as hsmV1.EncryptRequest__Output;
-      const out = await s.crypto.encrypt(session, {
+      const out = s.crypto.encrypt(session, {
         key: r.key,
         mechanism: mechanismFrom(r.mechanism),
         plaintext: r.plaintext,
         iv: r.iv,
         aad: r.aad,
       });
-      return out as CryptoReplies[K];
+      return out as MaybePromise<CryptoReplies[K]>;
     }
     case 'decrypt': {
       const r = req as hsmV1.DecryptRequest__Output;
-      const plaintext = await s.crypto.decrypt(session, {
+      const plaintext = s.crypto.decrypt(session, {
         key: r.key,
         mechanism: mechanismFrom(r.mechanism),
         ciphertext: r.ciphertext,
@@ -80,7 +88,7 @@ export async function runCrypto<K extends CryptoOp>(
         aad: r.aad,
         tag: r.tag,
       });
-      return { plaintext } as CryptoReplies[K];
+      return then(plaintext, (value) => ({ plaintext: value }) as CryptoReplies[K]);
     }
     case 'digest': {
       const r = req as hsmV1.DigestRequest__Output;

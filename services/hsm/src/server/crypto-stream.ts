@@ -112,22 +112,38 @@ export function cryptoStreamHandler(s: NodeServices) {
       }
       const timeoutMs =
         c.timeoutMs > 0 ? Math.min(c.timeoutMs, 600_000) : ctx.config.defaultCallTimeoutMs;
+      // Re-checked per call: a logout or an expiry ends what a stream may do.
+      // NB: runCrypto answers synchronously unless the call waits for
+      // capacity, so most calls finish here without a promise or a pending
+      // entry; their results still leave in the next batched write.
+      let outcome: ReturnType<typeof runCrypto>;
+      try {
+        outcome = runCrypto(s, ctx.sessions.require(session.token), op, c[op] as never);
+      } catch (err) {
+        push(failed(id, op, err));
+        return;
+      }
+      if (!(outcome instanceof Promise)) {
+        push(succeeded(id, op, outcome));
+        return;
+      }
       pending.set(id, { deadlineMs: performance.now() + timeoutMs });
       ctx.load.begin();
-      Promise.resolve()
-        .then(() => {
-          // Re-checked per call: a logout or an expiry ends what a stream may do.
-          const live = ctx.sessions.require(session.token);
-          return runCrypto(s, live, op, c[op] as never);
-        })
-        .then(
-          (reply) => settle(id, { id, code: Status.OK, message: '', [op]: reply }),
-          (err: unknown) => {
-            const { code, message } = toStatusCode(err);
-            if (code === Status.INTERNAL) ctx.logger.error({ err, op }, 'stream call failed');
-            settle(id, { id, code, message });
-          },
-        );
+      outcome.then(
+        (reply) => settle(id, succeeded(id, op, reply)),
+        (err: unknown) => settle(id, failed(id, op, err)),
+      );
+    };
+    const succeeded = (id: number, op: CryptoOp, reply: unknown): hsmV1.CryptoResult => ({
+      id,
+      code: Status.OK,
+      message: '',
+      [op]: reply,
+    });
+    const failed = (id: number, op: CryptoOp, err: unknown): hsmV1.CryptoResult => {
+      const { code, message } = toStatusCode(err);
+      if (code === Status.INTERNAL) ctx.logger.error({ err, op }, 'stream call failed');
+      return { id, code, message };
     };
 
     call.on('data', (msg: hsmV1.CryptoStreamRequest__Output) => {

@@ -57,60 +57,63 @@ function cipherClass(body: KeyBody): OperationClass {
   return body.keyType === 'rsa' ? 'rsa-sign' : 'symmetric';
 }
 
+/** MaybePromise is a value now, or later when the operation had to wait for capacity. */
+export type MaybePromise<T> = T | Promise<T>;
+
 /**
  * CryptoService runs crypto operations with the caller's keys. It is the one
  * path for both the unary RPCs and the crypto stream: same checks, same
  * limits, same errors. Keys are used in their cached parsed form.
+ *
+ * NB: the operations return their result directly when the capacity profile
+ * lets them run at once (always, without a profile), and a promise only when
+ * they must wait for a slot. A check that fails throws synchronously. This
+ * keeps promise and microtask overhead off the crypto stream's hot path.
  */
 export class CryptoService {
   constructor(private readonly ctx: NodeContext) {}
 
-  async sign(session: Session, input: SignInput): Promise<Buffer> {
+  sign(session: Session, input: SignInput): MaybePromise<Buffer> {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'sign');
-    await this.ctx.limiter.acquire(signClass(key.body));
-    return sign(key.loaded(), input.mechanism, input.data, {
-      format: input.format,
-      saltLength: input.saltLength,
-    });
+    const options = { format: input.format, saltLength: input.saltLength };
+    return this.whenAllowed(signClass(key.body), () =>
+      sign(key.loaded(), input.mechanism, input.data, options),
+    );
   }
 
-  async verify(session: Session, input: VerifyInput): Promise<boolean> {
+  verify(session: Session, input: VerifyInput): MaybePromise<boolean> {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'verify');
-    await this.ctx.limiter.acquire(signClass(key.body));
-    return verify(key.loaded(), input.mechanism, input.data, input.signature, {
-      format: input.format,
-      saltLength: input.saltLength,
-    });
+    const options = { format: input.format, saltLength: input.saltLength };
+    return this.whenAllowed(signClass(key.body), () =>
+      verify(key.loaded(), input.mechanism, input.data, input.signature, options),
+    );
   }
 
-  async encrypt(
+  encrypt(
     session: Session,
     input: EncryptInput,
-  ): Promise<{ ciphertext: Buffer; iv: Buffer; tag: Buffer }> {
+  ): MaybePromise<{ ciphertext: Buffer; iv: Buffer; tag: Buffer }> {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'encrypt');
-    await this.ctx.limiter.acquire(cipherClass(key.body));
-    return encrypt(key.loaded(), input.mechanism, input.plaintext, {
-      iv: input.iv,
-      aad: input.aad,
-    });
+    const options = { iv: input.iv, aad: input.aad };
+    return this.whenAllowed(cipherClass(key.body), () =>
+      encrypt(key.loaded(), input.mechanism, input.plaintext, options),
+    );
   }
 
-  async decrypt(session: Session, input: DecryptInput): Promise<Buffer> {
+  decrypt(session: Session, input: DecryptInput): MaybePromise<Buffer> {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'decrypt');
-    await this.ctx.limiter.acquire(cipherClass(key.body));
-    return decrypt(key.loaded(), input.mechanism, input.ciphertext, {
-      iv: input.iv,
-      aad: input.aad,
-      tag: input.tag,
-    });
+    const options = { iv: input.iv, aad: input.aad, tag: input.tag };
+    return this.whenAllowed(cipherClass(key.body), () =>
+      decrypt(key.loaded(), input.mechanism, input.ciphertext, options),
+    );
   }
 
   digest(session: Session, algorithm: DigestAlgorithm, data: Buffer): Buffer {
@@ -126,5 +129,12 @@ export class CryptoService {
       throw new BadRequestError(`length must be 1 to ${MAX_RANDOM_BYTES} bytes`);
     }
     return randomBytes(length);
+  }
+
+  /** whenAllowed runs `operation` now, or after the wait the capacity profile asks for. */
+  private whenAllowed<T>(op: OperationClass, operation: () => T): MaybePromise<T> {
+    const waitMs = this.ctx.limiter.reserve(op);
+    if (waitMs < 1) return operation();
+    return new Promise<void>((resolve) => setTimeout(resolve, waitMs)).then(operation);
   }
 }

@@ -145,7 +145,11 @@ export class ReplicaService {
     const masking = this.ctx.masking();
     if (!masking) return Buffer.alloc(0);
     const cached = this.rootCache;
-    if (cached && cached.generation === this.ctx.generation && cached.domainId === masking.domainId) {
+    if (
+      cached &&
+      cached.generation === this.ctx.generation &&
+      cached.domainId === masking.domainId
+    ) {
       return cached.root;
     }
     const root = this.computeRootDigest();
