@@ -1,5 +1,5 @@
 # One image for every hsmlab program: the HSM node, the orchestrator, the CLI
-# and the example client. It copies a workspace that the host has already
+# and the compose lab's certs, init and example client (packages/compose). It copies a workspace that the host has already
 # installed, built and staged (scripts/docker/stage.sh), so the build needs
 # no network and no shell inside the base image.
 #
@@ -14,7 +14,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE}
 
 LABEL org.opencontainers.image.title="hsmlab" \
-      org.opencontainers.image.description="hsmlab HSM cluster emulator: HSM node, orchestrator, CLI"
+      org.opencontainers.image.description="hsmlab HSM cluster emulator: HSM node, orchestrator, CLI, compose lab programs"
 
 ENV NODE_ENV=production
 WORKDIR /app

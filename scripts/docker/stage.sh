@@ -10,7 +10,7 @@
 #
 #   stage.sh [--build] [package dir ...]
 #     package dirs default to every runnable package that has been built:
-#       proto services/hsm services/orchestrator packages/client packages/cli
+#       proto services/hsm services/orchestrator packages/client packages/cli packages/compose
 #     (a default one without dist/ is skipped; a named one without dist/ is an error)
 #     --build  then build the image ($HSMLAB_IMAGE, default hsmlab/hsmlab:dev) on
 #              $HSMLAB_NODE_IMAGE; when that is unset, on node:20-bookworm-slim if it
@@ -20,7 +20,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 stage="$root/.docker-stage"
-default_packages=(proto services/hsm services/orchestrator packages/client packages/cli)
+default_packages=(proto services/hsm services/orchestrator packages/client packages/cli packages/compose)
 build=0
 packages=()
 

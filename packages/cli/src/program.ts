@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { explainError } from './cli-errors';
 import { registerBackupCommands } from './commands/backup';
+import { registerChaosCommands } from './commands/chaos';
 import { registerClusterCommands } from './commands/cluster';
 import { registerCryptoCommands } from './commands/crypto';
 import { registerKeyCommands } from './commands/key';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
   registerKeyCommands(program);
   registerCryptoCommands(program);
   registerBackupCommands(program);
+  registerChaosCommands(program);
   for (const command of allCommands(program)) {
     command.exitOverride().configureOutput({
       writeOut: io.stdout,

@@ -19,25 +19,41 @@ export interface Batchable {
  * in the order callers made them.
  */
 export function takeBatch<T extends Batchable>(queue: T[], maxCalls: number): T[] {
-  const batch: T[] = [];
+  const limit = Math.min(queue.length, maxCalls);
+  let count = 0;
   let bytes = 0;
-  while (queue.length > 0 && batch.length < maxCalls) {
-    const size = approximateBytes(queue[0]!.message);
-    if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
-    batch.push(queue.shift()!);
+  while (count < limit) {
+    const size = approximateBytes(queue[count]!.message);
+    if (count > 0 && bytes + size > MAX_BATCH_BYTES) break;
     bytes += size;
+    count += 1;
   }
-  return batch;
+  // One splice instead of a shift per call: shift is linear in the queue.
+  return queue.splice(0, count);
 }
 
 /** approximateBytes estimates a call's encoded size from its byte and string fields. */
 function approximateBytes(call: hsmV1.CryptoCall): number {
-  const op = call.sign ?? call.verify ?? call.encrypt ?? call.decrypt ?? call.digest ?? call.random;
-  let bytes = 64;
-  if (op) {
-    for (const value of Object.values(op)) {
-      if (typeof value === 'string' || value instanceof Uint8Array) bytes += value.length;
-    }
-  }
-  return bytes;
+  // NB: reads the known fields directly; a generic walk over the operation's
+  // values was a visible share of the SDK's time per call.
+  const op = (call.sign ?? call.verify ?? call.encrypt ?? call.decrypt ?? call.digest) as
+    | Partial<
+        Record<
+          'key' | 'data' | 'signature' | 'plaintext' | 'ciphertext' | 'iv' | 'aad' | 'tag',
+          { length: number }
+        >
+      >
+    | undefined;
+  if (op === undefined) return 64;
+  return (
+    64 +
+    (op.key?.length ?? 0) +
+    (op.data?.length ?? 0) +
+    (op.signature?.length ?? 0) +
+    (op.plaintext?.length ?? 0) +
+    (op.ciphertext?.length ?? 0) +
+    (op.iv?.length ?? 0) +
+    (op.aad?.length ?? 0) +
+    (op.tag?.length ?? 0)
+  );
 }

@@ -26,14 +26,23 @@ export interface CryptoStreamDeps {
 
 /** LOGIN_BUDGET_MS bounds the login made to open a stream. */
 const LOGIN_BUDGET_MS = 5000;
+/**
+ * TIMEOUT_SWEEP_MS is how often a stream looks for calls past their time:
+ * one timer per stream rather than one per call, which was a visible share
+ * of the SDK's time per call. A call times out up to this much late.
+ */
+const TIMEOUT_SWEEP_MS = 5;
 
 interface PendingCall {
   readonly id: number;
   readonly message: hsmV1.CryptoCall;
   readonly resolve: (result: hsmV1.CryptoResult__Output) => void;
   readonly reject: (failure: RpcFailure) => void;
-  readonly timer: NodeJS.Timeout;
-  readonly detach: () => void;
+  /** performance.now() past which the call fails with DEADLINE_EXCEEDED. */
+  readonly deadlineMs: number;
+  readonly signal: AbortSignal | undefined;
+  /** The abort listener, set only when the caller gave a signal. */
+  onAbort: (() => void) | undefined;
   /** The stream the call was written to; undefined while it waits in the outbox. */
   sentOn: Duplex | undefined;
 }
@@ -54,6 +63,8 @@ export class CryptoStream {
   private outbox: PendingCall[] = [];
   private cancels: number[] = [];
   private flushScheduled = false;
+  /** Invariant: set while `pending` is not empty (it may outlive it by one sweep). */
+  private sweeper: NodeJS.Timeout | undefined;
   private live: { stream: Duplex; ticket: SessionTicket } | undefined;
   private opening = false;
   private closed = false;
@@ -74,37 +85,33 @@ export class CryptoStream {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timeout = Math.max(1, Math.ceil(timeoutMs));
-      const onAbort = (): void =>
-        this.abandon(
-          id,
-          new RpcFailure(Status.CANCELLED, 'aborted by the caller', this.deps.nodeId()),
-        );
-      const timer = setTimeout(
-        () =>
-          this.abandon(
-            id,
-            new RpcFailure(
-              Status.DEADLINE_EXCEEDED,
-              `no result within ${timeout} ms`,
-              this.deps.nodeId(),
-            ),
-          ),
-        timeout,
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
       const entry: PendingCall = {
         id,
         message: { ...op, id, timeoutMs: timeout },
         resolve,
         reject,
-        timer,
-        detach: () => signal?.removeEventListener('abort', onAbort),
+        deadlineMs: performance.now() + timeout,
+        signal,
+        onAbort: undefined,
         sentOn: undefined,
       };
       this.pending.set(id, entry);
       this.outbox.push(entry);
-      if (signal?.aborted) onAbort();
-      else this.scheduleFlush();
+      this.sweeper ??= setInterval(() => this.sweep(), TIMEOUT_SWEEP_MS);
+      if (signal !== undefined) {
+        const onAbort = (): void =>
+          this.abandon(
+            id,
+            new RpcFailure(Status.CANCELLED, 'aborted by the caller', this.deps.nodeId()),
+          );
+        if (signal.aborted) {
+          onAbort();
+          return;
+        }
+        entry.onAbort = onAbort;
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      this.scheduleFlush();
     });
   }
 
@@ -129,6 +136,8 @@ export class CryptoStream {
   /** close fails every call and ends the stream; the object is not reused. */
   close(): void {
     this.closed = true;
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
     const failure = new RpcFailure(Status.UNAVAILABLE, 'connection closed', this.deps.nodeId());
     for (const id of [...this.pending.keys()]) this.settle(id, failure);
     const live = this.live;
@@ -143,8 +152,7 @@ export class CryptoStream {
     const entry = this.pending.get(id);
     if (entry === undefined) return undefined;
     this.pending.delete(id);
-    clearTimeout(entry.timer);
-    entry.detach();
+    if (entry.onAbort !== undefined) entry.signal?.removeEventListener('abort', entry.onAbort);
     if (outcome instanceof RpcFailure) entry.reject(outcome);
     else entry.resolve(outcome);
     return entry;
@@ -159,6 +167,27 @@ export class CryptoStream {
       // The node may still be working on it: tell it to stop.
       this.cancels.push(id);
       this.scheduleFlush();
+    }
+  }
+
+  /** sweep fails the calls past their time, and stops the sweeper when none is left. */
+  private sweep(): void {
+    if (this.pending.size === 0) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+      return;
+    }
+    const now = performance.now();
+    for (const entry of this.pending.values()) {
+      if (entry.deadlineMs > now) continue;
+      this.abandon(
+        entry.id,
+        new RpcFailure(
+          Status.DEADLINE_EXCEEDED,
+          `no result within ${entry.message.timeoutMs} ms`,
+          this.deps.nodeId(),
+        ),
+      );
     }
   }
 

@@ -14,6 +14,9 @@ export class ClientMetrics {
   private readonly failovers: Counter<'node'>;
   private readonly nodeUp: Gauge<'node'>;
   private readonly duration: Histogram<'operation'>;
+  /** Label-bound children of `calls` and `duration`, by their label values. */
+  private readonly callChildren = new Map<string, { inc(): void }>();
+  private readonly durationChildren = new Map<string, { observe(value: number): void }>();
 
   constructor(registry: Registry) {
     this.calls = reuse(
@@ -76,7 +79,15 @@ export class ClientMetrics {
 
   /** attempt counts one attempt on one node. */
   attempt(node: string, operation: string, outcome: CallOutcome): void {
-    this.calls.inc({ node, operation, outcome });
+    // Hot path: prom-client hashes a label object on every inc(); a child
+    // bound to its labels once is a plain add.
+    const key = `${node}\u0000${operation}\u0000${outcome}`;
+    let child = this.callChildren.get(key);
+    if (child === undefined) {
+      child = this.calls.labels(node, operation, outcome);
+      this.callChildren.set(key, child);
+    }
+    child.inc();
   }
 
   /** retry counts a failed attempt that the SDK will retry. */
@@ -96,7 +107,12 @@ export class ClientMetrics {
 
   /** finished observes a whole call's latency. */
   finished(operation: string, seconds: number): void {
-    this.duration.observe({ operation }, seconds);
+    let child = this.durationChildren.get(operation);
+    if (child === undefined) {
+      child = this.duration.labels(operation);
+      this.durationChildren.set(operation, child);
+    }
+    child.observe(seconds);
   }
 }
 

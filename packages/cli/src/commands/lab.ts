@@ -18,6 +18,7 @@ interface UpOptions {
   azs?: string;
   insecure?: boolean;
   foreground?: boolean;
+  faultProxies?: boolean;
 }
 
 async function existingLab(context: CommandContext): Promise<{ layout: LabLayout; lab: LabFile }> {
@@ -44,7 +45,11 @@ export function registerLabCommands(program: Command): void {
       .description('start the lab (made, initialised and activated on its first start)')
       .option('--hsms <n>', `number of HSMs, 1 to ${MAX_LAB_HSMS} (default: one per AZ)`)
       .option('--azs <a,b,c>', 'availability zone labels (default a,b,c)')
-      .option('--foreground', 'stay attached; Ctrl-C stops the lab'),
+      .option('--foreground', 'stay attached; Ctrl-C stops the lab')
+      .option(
+        '--fault-proxies',
+        'put a TCP fault proxy in front of every HSM, for "hsmlab chaos partition|latency|heal"',
+      ),
   ).action(
     action<UpOptions>(async (context, _args, options) => {
       const layout = new LabLayout(context.labDir);
@@ -56,7 +61,12 @@ export function registerLabCommands(program: Command): void {
         .filter((az) => az !== '');
       const up = await labUp(
         layout,
-        { hsms, azs, insecure: context.options.insecure === true },
+        {
+          hsms,
+          azs,
+          insecure: context.options.insecure === true,
+          faultProxies: options.faultProxies === true,
+        },
         context.output,
       );
       const credentials = await readCredentialsFile(layout.dir);

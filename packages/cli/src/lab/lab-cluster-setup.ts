@@ -2,6 +2,7 @@ import { CliError } from '../cli-errors';
 import type { ControlClient } from '../control-client';
 import { writeLabFile, type CredentialsFile, type LabFile, type LabHsm } from '../lab-files';
 import type { Output } from '../output';
+import { registeredAddress } from '../chaos/fault-proxy-lab';
 import { allHsmsActive, labControl, labSdk, waitForCluster } from './lab-connect';
 import type { LabLayout } from './lab-layout';
 
@@ -23,7 +24,7 @@ export async function formCluster(
   try {
     lab.clusterId = (await control.createCluster()).clusterId;
     await writeLabFile(layout.dir, lab);
-    await addToCluster(control, lab.clusterId, first);
+    await addToCluster(control, lab, first);
     await control.initializeCluster(lab.clusterId);
     await waitForCluster(
       control,
@@ -39,7 +40,7 @@ export async function formCluster(
       `activated the crypto officer and created crypto user ${credentials.cryptoUser.username}`,
     );
 
-    for (const hsm of others) await addToCluster(control, lab.clusterId, hsm);
+    for (const hsm of others) await addToCluster(control, lab, hsm);
     if (others.length > 0)
       output.line(`added ${others.map((h) => h.hsmId).join(', ')}; waiting for them to join`);
     const timeoutMs = 60_000 + 5_000 * lab.hsms.length;
@@ -49,8 +50,14 @@ export async function formCluster(
   }
 }
 
-function addToCluster(control: ControlClient, clusterId: string, hsm: LabHsm): Promise<unknown> {
-  return control.addHsm({ clusterId, address: hsm.address, az: hsm.az, hsmId: hsm.hsmId });
+/** addToCluster registers an HSM at the address clients reach it by (its fault proxy, if any). */
+function addToCluster(control: ControlClient, lab: LabFile, hsm: LabHsm): Promise<unknown> {
+  return control.addHsm({
+    clusterId: lab.clusterId,
+    address: registeredAddress(lab, hsm),
+    az: hsm.az,
+    hsmId: hsm.hsmId,
+  });
 }
 
 /** activate sets the officer's password and creates the lab's crypto user, through the SDK. */

@@ -3,6 +3,8 @@ import { rm } from 'node:fs/promises';
 import type { orchestratorV1 } from '@hsmlab/proto';
 import { CliError, UsageError } from '../cli-errors';
 import { writeLabFile, type LabFile, type LabHsm } from '../lab-files';
+import { registeredAddress } from '../chaos/fault-proxy-lab';
+import { addHsmProxy } from '../chaos/proxy-host-process';
 import { waitForCluster, labControl } from './lab-connect';
 import { ORCHESTRATOR_NAME, type LabLayout } from './lab-layout';
 import { processState, startProcess, stopProcess } from './lab-processes';
@@ -48,12 +50,13 @@ export async function addLabHsm(
   hsm.address = (await startProcess(layout, await hsmSpec(layout, lab, hsm))).address;
   lab.hsms.push(hsm);
   await writeLabFile(layout.dir, lab);
+  await addHsmProxy(layout, lab, hsm);
 
   const control = labControl(layout, lab);
   try {
     const added = await control.addHsm({
       clusterId: lab.clusterId,
-      address: hsm.address,
+      address: registeredAddress(lab, hsm),
       az,
       hsmId: hsm.hsmId,
     });

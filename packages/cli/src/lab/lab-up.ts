@@ -9,6 +9,8 @@ import {
   type LabHsm,
 } from '../lab-files';
 import type { Output } from '../output';
+import { enableFaultProxies } from '../chaos/fault-proxy-lab';
+import { startProxyHost } from '../chaos/proxy-host-process';
 import { allHsmsActive, labControl, waitForCluster } from './lab-connect';
 import { formCluster } from './lab-cluster-setup';
 import { ORCHESTRATOR_NAME, type LabLayout } from './lab-layout';
@@ -34,6 +36,11 @@ export interface LabUpOptions {
   azs?: string[];
   /** Plaintext gRPC instead of TLS from the lab CA. */
   insecure: boolean;
+  /**
+   * Put a TcpFaultProxy in front of every HSM (one proxy host process) so
+   * `hsmlab chaos partition|latency|heal` work; kept in lab.json.
+   */
+  faultProxies?: boolean;
 }
 
 /** checkLabUpOptions validates --hsms and --azs before anything starts. */
@@ -71,9 +78,14 @@ export async function labUp(
       `the lab in ${layout.dir} was never finished (its first "lab up" failed); remove it with "hsmlab lab down --purge" and start again`,
     );
   }
-  if (options.hsms !== undefined || options.azs !== undefined || options.insecure) {
+  if (
+    options.hsms !== undefined ||
+    options.azs !== undefined ||
+    options.insecure ||
+    options.faultProxies
+  ) {
     output.line(
-      'note: the lab exists, so --hsms, --azs and --insecure are ignored; see "lab add-hsm"',
+      'note: the lab exists, so --hsms, --azs, --insecure and --fault-proxies are ignored; see "lab add-hsm"',
     );
   }
   await startAll(layout, existing, output);
@@ -107,6 +119,7 @@ async function startAll(layout: LabLayout, lab: LabFile, output: Output): Promis
       ),
     );
   }
+  if (await startProxyHost(layout, lab)) output.line('started the fault proxies');
 }
 
 async function startOne(
@@ -148,6 +161,7 @@ async function createLab(
     ready: false,
     createdAtMs: Date.now(),
   };
+  if (options.faultProxies) enableFaultProxies(lab);
   const credentials: CredentialsFile = {
     cryptoOfficer: { username: OFFICER, password: newPassword() },
     cryptoUser: { username: LAB_USER, password: newPassword() },
@@ -175,6 +189,9 @@ async function createLab(
   }
   lab.hsms = planned;
   await writeLabFile(layout.dir, lab);
+  if (await startProxyHost(layout, lab)) {
+    output.line(`started the fault proxies; the HSMs are registered behind them`);
+  }
 
   await formCluster(layout, lab, credentials, output);
   lab.ready = true;

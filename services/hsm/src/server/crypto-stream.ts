@@ -10,6 +10,20 @@ import { loadTrailer, sessionOf } from './unary';
 export const MAX_CALLS_IN_FLIGHT_PER_STREAM = 4096;
 /** DEADLINE_SWEEP_MS is how often calls past their time are answered. */
 const DEADLINE_SWEEP_MS = 20;
+/**
+ * SLICE_MS is the crypto work one turn of the event loop does before it
+ * writes the results so far and yields. Answering a large batch in slices
+ * lets the client work on the first results while the node works on the
+ * rest; answering it whole makes the two processes take turns on the cores.
+ */
+const SLICE_MS = Number(process.env.X_SLICE_MS ?? '1');
+/**
+ * MIN_SLICE_CALLS are run in a slice even past SLICE_MS (up to
+ * MAX_SLICE_MS), so a node that loses its core mid-slice on a busy machine
+ * does not fall back to one result per message.
+ */
+const MIN_SLICE_CALLS = Number(process.env.X_MIN_SLICE ?? '16');
+const MAX_SLICE_MS = Number(process.env.X_MAX_SLICE_MS ?? '4');
 
 const OPS: readonly CryptoOp[] = ['sign', 'verify', 'encrypt', 'decrypt', 'digest', 'random'];
 
@@ -21,13 +35,21 @@ type Duplex = ServerDuplexStream<hsmV1.CryptoStreamRequest__Output, hsmV1.Crypto
 
 /**
  * cryptoStreamHandler serves the hot path. Each incoming message holds a
- * batch of calls; results are gathered and written back in batches, once
- * per turn of the event loop, each with the node's load. A call that fails
- * gets a status in its own result; the stream itself ends only when the
- * client ends it, the session is invalid at open, or the call is cancelled.
+ * batch of calls. Calls queue in arrival order and run in slices of about
+ * SLICE_MS; after each slice the results so far go out in one message, with
+ * the node's load, and the loop yields so the write leaves and new messages
+ * are read. A call that fails gets a status in its own result; the stream
+ * itself ends only when the client ends it, the session is invalid at open,
+ * or the call is cancelled.
+ *
+ * Most calls finish synchronously inside a slice; one that must wait for
+ * capacity (a profile) is pending until its promise settles, and is
+ * answered in the next write after that.
  *
  * Invariant: every call read from the stream gets exactly one result, unless
  * the stream is gone before it finishes.
+ * Invariant: ctx.load counts every call of this stream that is queued or
+ * pending, so the load each message reports includes the backlog.
  */
 export function cryptoStreamHandler(s: NodeServices) {
   const { ctx } = s;
@@ -41,11 +63,20 @@ export function cryptoStreamHandler(s: NodeServices) {
     }
 
     const pending = new Map<number, PendingCall>();
+    /** Calls read but not started; `queue[head]` is the next to run. */
+    let queue: hsmV1.CryptoCall__Output[] = [];
+    let head = 0;
+    /** Ids the client cancelled while their calls were still queued. */
+    const cancelledQueued = new Set<number>();
     let outbox: hsmV1.CryptoResult[] = [];
     let flushScheduled = false;
+    let sliceScheduled = false;
+    /** True while a slice runs: it writes its own results when it ends. */
+    let slicing = false;
     let clientDone = false;
     let closed = false;
 
+    const queued = () => queue.length - head;
     const flush = () => {
       flushScheduled = false;
       if (closed || outbox.length === 0) return;
@@ -53,11 +84,14 @@ export function cryptoStreamHandler(s: NodeServices) {
       outbox = [];
       ctx.metrics.streamMessages.inc({ direction: 'out' });
       call.write({ results, load: { inFlight: ctx.load.current, capacity: ctx.load.capacity } });
-      if (clientDone && pending.size === 0) finish();
+      maybeFinish();
+    };
+    const maybeFinish = () => {
+      if (clientDone && pending.size === 0 && queued() === 0 && outbox.length === 0) finish();
     };
     const push = (result: hsmV1.CryptoResult) => {
       outbox.push(result);
-      if (!flushScheduled) {
+      if (!flushScheduled && !slicing && !sliceScheduled) {
         flushScheduled = true;
         setImmediate(flush);
       }
@@ -87,53 +121,6 @@ export function cryptoStreamHandler(s: NodeServices) {
     }, DEADLINE_SWEEP_MS);
     sweeper.unref();
 
-    const start = (c: hsmV1.CryptoCall__Output) => {
-      const id = c.id;
-      if (pending.has(id)) {
-        push({
-          id,
-          code: Status.INVALID_ARGUMENT,
-          message: `call id ${id} is already in flight on this stream`,
-        });
-        return;
-      }
-      if (pending.size >= MAX_CALLS_IN_FLIGHT_PER_STREAM) {
-        push({
-          id,
-          code: Status.RESOURCE_EXHAUSTED,
-          message: `more than ${MAX_CALLS_IN_FLIGHT_PER_STREAM} calls in flight on one stream`,
-        });
-        return;
-      }
-      const op = c.op as CryptoOp | undefined;
-      if (op === undefined || !OPS.includes(op) || !c[op]) {
-        push({ id, code: Status.INVALID_ARGUMENT, message: 'call has no operation' });
-        return;
-      }
-      const timeoutMs =
-        c.timeoutMs > 0 ? Math.min(c.timeoutMs, 600_000) : ctx.config.defaultCallTimeoutMs;
-      // Re-checked per call: a logout or an expiry ends what a stream may do.
-      // NB: runCrypto answers synchronously unless the call waits for
-      // capacity, so most calls finish here without a promise or a pending
-      // entry; their results still leave in the next batched write.
-      let outcome: ReturnType<typeof runCrypto>;
-      try {
-        outcome = runCrypto(s, ctx.sessions.require(session.token), op, c[op] as never);
-      } catch (err) {
-        push(failed(id, op, err));
-        return;
-      }
-      if (!(outcome instanceof Promise)) {
-        push(succeeded(id, op, outcome));
-        return;
-      }
-      pending.set(id, { deadlineMs: performance.now() + timeoutMs });
-      ctx.load.begin();
-      outcome.then(
-        (reply) => settle(id, succeeded(id, op, reply)),
-        (err: unknown) => settle(id, failed(id, op, err)),
-      );
-    };
     const succeeded = (id: number, op: CryptoOp, reply: unknown): hsmV1.CryptoResult => ({
       id,
       code: Status.OK,
@@ -146,22 +133,114 @@ export function cryptoStreamHandler(s: NodeServices) {
       return { id, code, message };
     };
 
+    /** run starts one queued call; ctx.load already counts it. */
+    const run = (c: hsmV1.CryptoCall__Output) => {
+      const id = c.id;
+      if (cancelledQueued.delete(id)) {
+        ctx.load.end();
+        push({ id, code: Status.CANCELLED, message: 'cancelled by the client' });
+        return;
+      }
+      const op = c.op as CryptoOp;
+      let outcome: ReturnType<typeof runCrypto>;
+      try {
+        // Re-checked per call: a logout or an expiry ends what a stream may do.
+        outcome = runCrypto(s, ctx.sessions.require(session.token), op, c[op] as never);
+      } catch (err) {
+        ctx.load.end();
+        push(failed(id, op, err));
+        return;
+      }
+      if (!(outcome instanceof Promise)) {
+        ctx.load.end();
+        push(succeeded(id, op, outcome));
+        return;
+      }
+      const timeoutMs =
+        c.timeoutMs > 0 ? Math.min(c.timeoutMs, 600_000) : ctx.config.defaultCallTimeoutMs;
+      pending.set(id, { deadlineMs: performance.now() + timeoutMs });
+      outcome.then(
+        (reply) => settle(id, succeeded(id, op, reply)),
+        (err: unknown) => settle(id, failed(id, op, err)),
+      );
+    };
+
+    /** slice runs queued calls for about SLICE_MS, writes their results, and yields. */
+    const slice = () => {
+      sliceScheduled = false;
+      if (closed) return;
+      const startMs = performance.now();
+      const minEnd = head + MIN_SLICE_CALLS;
+      slicing = true;
+      while (head < queue.length) {
+        run(queue[head++]!);
+        const spentMs = performance.now() - startMs;
+        if (spentMs >= MAX_SLICE_MS || (spentMs >= SLICE_MS && head >= minEnd)) break;
+      }
+      slicing = false;
+      if (head === queue.length) {
+        queue = [];
+        head = 0;
+      }
+      flush();
+      if (queued() > 0) {
+        sliceScheduled = true;
+        setImmediate(slice);
+      }
+    };
+
+    const enqueue = (c: hsmV1.CryptoCall__Output) => {
+      const id = c.id;
+      if (pending.has(id)) {
+        push({
+          id,
+          code: Status.INVALID_ARGUMENT,
+          message: `call id ${id} is already in flight on this stream`,
+        });
+        return;
+      }
+      if (pending.size + queued() >= MAX_CALLS_IN_FLIGHT_PER_STREAM) {
+        push({
+          id,
+          code: Status.RESOURCE_EXHAUSTED,
+          message: `more than ${MAX_CALLS_IN_FLIGHT_PER_STREAM} calls in flight on one stream`,
+        });
+        return;
+      }
+      const op = c.op as CryptoOp | undefined;
+      if (op === undefined || !OPS.includes(op) || !c[op]) {
+        push({ id, code: Status.INVALID_ARGUMENT, message: 'call has no operation' });
+        return;
+      }
+      ctx.load.begin();
+      queue.push(c);
+    };
+
     call.on('data', (msg: hsmV1.CryptoStreamRequest__Output) => {
       ctx.metrics.streamMessages.inc({ direction: 'in' });
       for (const id of msg.cancel) {
-        settle(id, { id, code: Status.CANCELLED, message: 'cancelled by the client' });
+        if (pending.has(id)) {
+          settle(id, { id, code: Status.CANCELLED, message: 'cancelled by the client' });
+        } else if (queue.some((c, i) => i >= head && c.id === id)) {
+          cancelledQueued.add(id);
+        }
       }
-      for (const c of msg.calls) start(c);
+      for (const c of msg.calls) enqueue(c);
+      // The first slice runs at once: a lone call is answered without a hop.
+      if (!sliceScheduled && queued() > 0) slice();
     });
     call.on('end', () => {
       clientDone = true;
-      if (pending.size === 0 && !flushScheduled) finish();
+      if (!flushScheduled && !sliceScheduled) maybeFinish();
     });
     const abandon = () => {
       closed = true;
       clearInterval(sweeper);
-      for (const _ of pending) ctx.load.end();
+      const outstanding = pending.size + queued();
+      for (let i = 0; i < outstanding; i++) ctx.load.end();
       pending.clear();
+      queue = [];
+      head = 0;
     };
     call.on('cancelled', abandon);
     call.on('error', abandon);
