@@ -9,6 +9,7 @@ import { BadRequestError, LimitError, PermissionDeniedError } from '../errors';
 import { loadTrailer, sessionOf, unary } from './unary';
 import { maskedTo } from './masked';
 import { toStatusObject } from './status-mapping';
+import { rejectMalformed } from './malformed-request';
 import { versionTo } from './convert';
 
 /** MAX_DIGEST_PAGE and MAX_BATCH bound one sync-plane call. */
@@ -165,6 +166,7 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
     ) => {
       try {
         requireAppliance(sessionOf(ctx, call));
+        rejectMalformed(call.request);
         const id = call.request.backupId;
         if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
           throw new BadRequestError('backup_id must be 1-64 letters, digits, - or _');
@@ -211,6 +213,13 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
       let failed = false;
       call.on('data', (part: applianceV1.BackupPart__Output) => {
         if (failed) return;
+        try {
+          rejectMalformed(part);
+        } catch (err) {
+          failed = true;
+          fail(err);
+          return;
+        }
         if (part.object) {
           if (manifest) {
             failed = true;

@@ -5,6 +5,7 @@ import type { NodeConfig } from '../config';
 import type { NodeServices } from '../service/node-services';
 import { hsmHandlers } from './hsm-handlers';
 import { applianceHandlers } from './appliance-handlers';
+import { tolerantService } from './malformed-request';
 
 /** HEALTH_SERVICES are the names the node's health service answers for. */
 export const HEALTH_SERVICES = ['', 'hsmlab.hsm.v1.Hsm', 'hsmlab.appliance.v1.Appliance'];
@@ -39,9 +40,12 @@ export async function startGrpcServer(
     'grpc.keepalive_time_ms': 10_000,
     'grpc.keepalive_timeout_ms': 5_000,
   });
-  server.addService(loadHsmProto().hsmlab.hsm.v1.Hsm.service, hsmHandlers(services));
   server.addService(
-    loadApplianceProto().hsmlab.appliance.v1.Appliance.service,
+    tolerantService(loadHsmProto().hsmlab.hsm.v1.Hsm.service),
+    hsmHandlers(services),
+  );
+  server.addService(
+    tolerantService(loadApplianceProto().hsmlab.appliance.v1.Appliance.service),
     applianceHandlers(services),
   );
   const health = new HealthImplementation(

@@ -9,6 +9,7 @@ import { METADATA } from '@hsmlab/proto';
 import type { NodeContext } from '../service/node-context';
 import type { Session } from '../service/sessions';
 import { toStatusCode, toStatusObject } from './status-mapping';
+import { rejectMalformed } from './malformed-request';
 
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
@@ -63,6 +64,7 @@ export function unary<Req, Res>(
     };
     Promise.resolve()
       .then(() => {
+        rejectMalformed(call.request);
         const session = needsSession ? sessionOf(ctx, call as AnyCall) : undefined;
         return fn(call.request, session, call);
       })
