@@ -79,10 +79,8 @@ describe('chaos - control plane faults', { timeout: scenarioTimeoutMs(soakScale(
       name: 'membership-change',
       cluster,
       loadMs: soakScale(7000),
-      // Not yet: a join does not finish under the default mix (about 30
-      // writes/s here): its delta rounds never see equal root digests while
-      // writes keep landing. Writes are kept near 10/s until it does.
-      mix: { create: 6, delete: 3, sign: 40, encrypt: 30, read: 21 },
+      // A join under writes completes once a delta round catches the new
+      // node up with that round's snapshot (see join-flow.ts).
       script: async ({ cluster: c, sdk, waitRecovered }) => {
         await sleep(800);
         const node = await c.addNode('d');

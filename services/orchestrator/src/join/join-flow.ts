@@ -14,6 +14,11 @@ import { Refusal, type JoinStep } from './join-step';
 import { restoreFromMember, restoreFromStoredBackup } from './join-restore';
 import { transportMaskingKey } from './key-transport';
 
+/**
+ * CAUGHT_UP_ROUNDS is how many delta rounds a join runs before it accepts
+ * "caught up with the round's snapshot" in place of equal root digests.
+ */
+const CAUGHT_UP_ROUNDS = 3;
 /** JoinSettings are the options the join reads. */
 export interface JoinSettings extends Omit<
   ResyncSettings,
@@ -151,6 +156,17 @@ export class JoinFlow {
       const peersReached = active.some((h) => outcome.outcomes.get(h.hsmId)?.reachable);
       if (outcome.skipped && peersReached) {
         log.info({ rounds: round }, 'join converged: root digests identical');
+        return { kind: 'active' };
+      }
+      // Under a steady stream of writes the root digests may never be equal
+      // at one instant. After a few rounds, a round that brought the new node
+      // every object the active nodes held when the round began is enough:
+      // later writes reach it through the regular resync, like any member.
+      if (round >= CAUGHT_UP_ROUNDS && mine.caughtUp && peersReached) {
+        log.info(
+          { rounds: round, objectsApplied: outcome.objectsApplied },
+          'join converged: caught up with every object held when its last delta round began',
+        );
         return { kind: 'active' };
       }
       log.info({ round, objectsApplied: outcome.objectsApplied }, 'join delta resync round');
