@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HSM_MAIN, NodeProcess, requireBuilt, tempDir } from '../../../test/helpers/node-process';
+import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
 import { loadNodeConfig } from '../src/config';
+import { RawHsm } from '../../../test/helpers/hsm-client';
 
 function run(args: string[]) {
   requireBuilt(HSM_MAIN);
@@ -104,6 +107,38 @@ describe('hsm node - configuration', () => {
       expect(r.stdout).toMatch(/in use by process/);
     } finally {
       await first.stop();
+    }
+  });
+
+  it('serves Prometheus metrics and the gRPC health service', async () => {
+    const node = new NodeProcess({
+      nodeId: 'metrics-1',
+      extraArgs: ['--metrics-listen', '127.0.0.1:0'],
+    });
+    await node.start();
+    try {
+      const line = node.lines.find((l) => l.includes('"node listening"'))!;
+      const port = (JSON.parse(line) as { metricsPort: number }).metricsPort;
+      const client = new RawHsm(node.address);
+      await client.call('GetNodeInfo', {});
+      client.close();
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toMatch(/hsmlab_hsm_calls_total\{[^}]*method="GetNodeInfo"/);
+      expect(text).toMatch(/node_id="metrics-1"/);
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+
+      const Health = makeGenericClientConstructor(healthService, 'Health') as any;
+      const health = new Health(node.address, credentials.createInsecure());
+      const reply = await new Promise<{ status: string }>((resolve, reject) =>
+        health.Check(
+          { service: 'hsmlab.hsm.v1.Hsm' },
+          (err: Error | null, res: { status: string }) => (err ? reject(err) : resolve(res)),
+        ),
+      );
+      health.close();
+      expect(reply.status).toBe('SERVING');
+    } finally {
+      await node.stop();
     }
   });
 });
