@@ -32,3 +32,11 @@ if (mtime(join(root, 'node_modules', '.modules.yaml')) < mtime(join(root, 'pnpm-
 if (process.env.HSMLAB_SKIP_BUILD !== '1') {
   run('building', ['run', '--silent', 'build']);
 }
+
+// pnpm links a workspace package's bin only if its target exists at install
+// time; on a fresh clone the CLI is built after the first install, so link
+// `hsmlab` (for `npx hsmlab`) once it is there.
+const cliBin = join(root, 'node_modules', '.bin', 'hsmlab');
+if (!existsSync(cliBin) && existsSync(join(root, 'packages', 'cli', 'dist', 'main.js'))) {
+  run('linking the hsmlab command', ['install', '--frozen-lockfile', '--offline']);
+}
