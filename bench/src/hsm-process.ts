@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { OWN_PIDS } from './machine-load';
+import { forgetOwnPid, OWN_PIDS } from './machine-load';
 
 /** READY_MESSAGE is the node's log line that says it listens. */
 const READY_MESSAGE = 'node listening';
@@ -101,6 +101,7 @@ export class HsmProcess {
   /** kill sends SIGKILL and waits for the exit. */
   async kill(): Promise<void> {
     if (!this.running) return;
+    forgetOwnPid(this.pid);
     this.child!.kill('SIGKILL');
     await this.exited;
   }
@@ -117,6 +118,7 @@ export class HsmProcess {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.resume();
+    forgetOwnPid(this.pid);
     this.child!.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), 8000);
     await this.exited;

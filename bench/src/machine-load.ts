@@ -45,13 +45,22 @@ export async function waitForQuiet(
   return idle;
 }
 
-/** OWN_PIDS are the node and orchestrator processes this suite started. */
+/** OWN_PIDS are the live node and orchestrator processes this suite started. */
 export const OWN_PIDS = new Set<number>();
+/** exitedOwnUs is the CPU time of own processes that have since ended, read just before they were stopped. */
+let exitedOwnUs = 0;
+
+/** forgetOwnPid records a child's CPU time before it is stopped, then stops tracking it. */
+export function forgetOwnPid(pid: number): void {
+  if (!OWN_PIDS.delete(pid)) return;
+  exitedOwnUs += cpuTicksUs([pid]);
+}
 
 /**
  * OthersLoad measures how many cores' worth of CPU processes outside this
  * suite used while it ran: the machine's busy time minus this process's and
- * its nodes'. Figures taken while it is high are not this machine's best.
+ * its nodes'. NB: a node that dies by itself (not stopped through
+ * HsmProcess) loses its last ticks to "others". Figures taken while it is high are not this machine's best.
  */
 export class OthersLoad {
   private readonly startBusyUs: number;
@@ -79,5 +88,5 @@ function busyUs(): number {
 
 function ownUs(): number {
   const self = process.cpuUsage();
-  return self.user + self.system + cpuTicksUs([...OWN_PIDS]);
+  return self.user + self.system + exitedOwnUs + cpuTicksUs([...OWN_PIDS]);
 }

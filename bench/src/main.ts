@@ -17,7 +17,7 @@ import { runSweepSection } from './section-sweep';
 import { timingFor } from './timing';
 
 /** QUIET_WAIT_MS is how long a section waits for other processes to leave the cores idle. */
-const QUIET_WAIT_MS = 60_000;
+const QUIET_WAIT_MS = 30_000;
 const QUIET_WAIT_QUICK_MS = 10_000;
 
 const RUNNERS: Record<Section, (ctx: BenchContext) => Promise<SectionReport>> = {

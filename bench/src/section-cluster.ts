@@ -204,7 +204,8 @@ export async function runClusterSection(ctx: BenchContext): Promise<SectionRepor
   return {
     title: 'Cluster operations',
     lines: [
-      'Median (min–max) over runs. Nodes and orchestrator are real processes on loopback, plaintext gRPC.',
+      'Median (min–max) over runs. Nodes and orchestrator are real processes on loopback, plaintext gRPC. ' +
+        "The join benchmark's own processes count as other processes in the machine line below.",
       '',
       ...table(['operation', 'time', 'unit', 'how'], rows),
       '',

@@ -7,6 +7,7 @@ import { spread } from './stats';
 import { barChart } from './svg-chart';
 import { InProcessPoolTarget, InProcessSyncTarget } from './target-in-process';
 import { SdkTarget } from './target-sdk';
+import { ensurePkcs11Built } from './pkcs11-build';
 import { loadPkcs11js, SoftHsmTarget } from './target-softhsm';
 
 /** IN_FLIGHT is the concurrency of the throughput columns (the goal's 64). */
@@ -63,7 +64,8 @@ function windows(warmupMs: number, durationMs: number) {
 export async function runCryptoSection(ctx: BenchContext): Promise<SectionReport> {
   const targets: Target[] = [new InProcessSyncTarget(), new InProcessPoolTarget()];
   const notes: string[] = [];
-  const pkcs11 = loadPkcs11js();
+  const unbuilt = ensurePkcs11Built(ctx.progress);
+  const pkcs11 = unbuilt ?? loadPkcs11js();
   if (typeof pkcs11 === 'string') notes.push(`SoftHSM2 not measured: ${pkcs11}.`);
   else targets.push(SoftHsmTarget.open(pkcs11));
 

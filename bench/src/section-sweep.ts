@@ -45,12 +45,20 @@ export async function runSweepSection(ctx: BenchContext): Promise<SectionReport>
   const medians = SWEEP_LEVELS.map((level) => spread(results.get(level)!.map((r) => r.opsPerSec)));
   const peak = Math.max(...medians.map((m) => m.median));
   const kneeIndex = medians.findIndex((m) => m.median >= 0.9 * peak);
+  const coresAt = (i: number): number => {
+    const rs = results.get(SWEEP_LEVELS[i]!)!;
+    const client = spread(rs.map((r) => r.clientCpuUsPerOp)).median;
+    const node = spread(rs.map((r) => r.nodeCpuUsPerOp)).median;
+    return ((client + node) * medians[i]!.median) / 1e6;
+  };
+  const plateau = SWEEP_LEVELS.map((_, i) => i).filter((i) => i >= kneeIndex);
+  const plateauCores = spread(plateau.map(coresAt)).median;
   const rows = SWEEP_LEVELS.map((level, i) => {
     const rs = results.get(level)!;
     const cpu = (pick: (r: LoopResult) => number) => spread(rs.map(pick)).median;
     const client = cpu((r) => r.clientCpuUsPerOp);
     const node = cpu((r) => r.nodeCpuUsPerOp);
-    const cores = ((client + node) * medians[i]!.median) / 1e6;
+    const cores = coresAt(i);
     return [
       String(level),
       spreadText(medians[i]!),
@@ -71,7 +79,10 @@ export async function runSweepSection(ctx: BenchContext): Promise<SectionReport>
     ),
     '',
     `Throughput first reaches 90% of its peak (${num(peak)} ops/s) at ${SWEEP_LEVELS[kneeIndex]} in flight; ` +
-      'beyond that more calls in flight only add queueing latency (p50 grows in step with the count).',
+      'beyond that more calls in flight only add queueing latency (p50 grows in step with the count). ' +
+      `From there on, client and node together keep about ${num(plateauCores, 2)} cores busy: ` +
+      'a value near 1 means they take turns (a whole batch each way) rather than working at once, ' +
+      'so a call costs client plus node CPU time; near 2 would mean both cores are saturated.',
   ];
   const series = (name: string, pick: (r: LoopResult) => number) => ({
     name,
