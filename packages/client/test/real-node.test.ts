@@ -70,7 +70,7 @@ function signLoop(workers: number) {
   };
 }
 
-describe.skipIf(!existsSync(HSM_MAIN))('real nodes', () => {
+describe.skipIf(!existsSync(HSM_MAIN) && process.env.CI !== 'true')('real nodes', () => {
   beforeAll(async () => {
     nodes = await startRealCluster([
       { nodeId: 'rn-1', az: 'a', extraArgs: ['--profile', profile(200)] },
