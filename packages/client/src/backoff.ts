@@ -10,6 +10,8 @@ export interface BackoffPolicy {
   readonly jitter: number;
   /** Extra factor for a node that answered busy. */
   readonly busyMultiplier: number;
+  /** Cap of the delay between probes of a node taken out (≤ maxMs). */
+  readonly probeMaxMs: number;
 }
 
 /** DEFAULT_BACKOFF: first retry well under a second, capped at a few seconds. */
@@ -19,6 +21,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   maxMs: 3000,
   jitter: 0.2,
   busyMultiplier: 4,
+  probeMaxMs: 1000,
 };
 
 /**
@@ -48,4 +51,22 @@ export function busyDelayMs(
 ): number {
   const scaled = { ...policy, initialMs: policy.initialMs * policy.busyMultiplier };
   return backoffDelayMs(scaled, failures, random);
+}
+
+/**
+ * probeDelayMs is the delay before probing a node that failed `failures`
+ * times in a row: the normal delay, capped at probeMaxMs so that a node that
+ * comes back after a long outage is noticed within about a second. A probe
+ * of a dead node is cheap (a refused connection or one probe timeout).
+ */
+export function probeDelayMs(
+  policy: BackoffPolicy,
+  failures: number,
+  random: () => number = Math.random,
+): number {
+  return backoffDelayMs(
+    { ...policy, maxMs: Math.min(policy.maxMs, policy.probeMaxMs) },
+    failures,
+    random,
+  );
 }

@@ -32,7 +32,7 @@ export function channelOptions(options: CompiledOptions): ChannelOptions {
     // for routing, and a channel stuck in a long reconnect wait would keep a
     // healthy node out.
     'grpc.initial_reconnect_backoff_ms': 100,
-    'grpc.max_reconnect_backoff_ms': options.backoff.maxMs,
+    'grpc.max_reconnect_backoff_ms': Math.min(options.backoff.maxMs, options.backoff.probeMaxMs),
     // Retries are the SDK's business (it knows what is safe to repeat).
     'grpc.enable_retries': 0,
   };

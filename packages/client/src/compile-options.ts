@@ -165,6 +165,7 @@ function compileBackoff(options: HsmClientOptions): BackoffPolicy {
       given.busyMultiplier,
       DEFAULT_BACKOFF.busyMultiplier,
     ),
+    probeMaxMs: positive('backoff.probeMaxMs', given.probeMaxMs, DEFAULT_BACKOFF.probeMaxMs),
   };
 }
 

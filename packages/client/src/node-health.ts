@@ -1,4 +1,4 @@
-import { backoffDelayMs, busyDelayMs, type BackoffPolicy } from './backoff';
+import { busyDelayMs, probeDelayMs, type BackoffPolicy } from './backoff';
 import type { ClusterEvent, NodeRef } from './events';
 
 /**
@@ -72,7 +72,7 @@ export class NodeHealth {
   failed(reason: string, nowMs: number): HealthTransition | undefined {
     const before = this.current;
     this.failures += 1;
-    const retryInMs = backoffDelayMs(this.policy, this.failures, this.random);
+    const retryInMs = probeDelayMs(this.policy, this.failures, this.random);
     this.retryAt = nowMs + retryInMs;
     if (before === 'down') return undefined;
     if (before !== 'degraded') this.outSinceMs = nowMs;

@@ -54,6 +54,13 @@ export interface BackoffOptions {
    * @default 4
    */
   busyMultiplier?: number;
+  /**
+   * Largest delay between probes of a node taken out, in milliseconds: a
+   * node that comes back gets traffic again within about this long (plus
+   * jitter and one probe). Retries of calls still wait up to `maxMs`.
+   * @default 1000
+   */
+  probeMaxMs?: number;
 }
 
 /**

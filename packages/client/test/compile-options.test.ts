@@ -28,7 +28,14 @@ describe('options', () => {
       healthCheckIntervalMs: 1000,
       probeTimeoutMs: 500,
       maxBatchCalls: 256,
-      backoff: { initialMs: 100, multiplier: 2, maxMs: 3000, jitter: 0.2, busyMultiplier: 4 },
+      backoff: {
+        initialMs: 100,
+        multiplier: 2,
+        maxMs: 3000,
+        jitter: 0.2,
+        busyMultiplier: 4,
+        probeMaxMs: 1000,
+      },
       credentials: undefined,
     });
   });
