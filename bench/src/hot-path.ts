@@ -1,6 +1,7 @@
 // A focused probe of the hot path for profiling and before/after figures:
 // one node, one operation, a fixed number of calls in flight.
-//   node bench/dist/hot-path.js [--op ecdsa|aes32|hmac] [--in-flight 64] [--seconds 5] [--cpu-prof DIR]
+//   node bench/dist/hot-path.js [--op ecdsa|aes32|hmac|aes-keygen] [--nodes 1] [--in-flight 64]
+//     [--seconds 5] [--cpu-prof DIR]
 // Run it under `node --cpu-prof` to profile the client side too.
 import { mkdirSync } from 'node:fs';
 import type { HsmCluster } from '@hsmlab/client';
@@ -10,7 +11,7 @@ import * as crypto from 'node:crypto';
 import { closedLoop, syncLoop } from './load-loop';
 import { ms, num } from './report';
 
-type ProbeOp = 'ecdsa' | 'aes32' | 'hmac';
+type ProbeOp = 'ecdsa' | 'aes32' | 'hmac' | 'aes-keygen';
 
 /** inProcess is the same operation with node:crypto on this thread, for a back-to-back ratio. */
 function inProcess(op: ProbeOp): () => unknown {
@@ -32,6 +33,8 @@ function inProcess(op: ProbeOp): () => unknown {
       const key = crypto.createSecretKey(crypto.randomBytes(32));
       return () => crypto.createHmac('sha256', key).update(MESSAGE).digest();
     }
+    case 'aes-keygen':
+      return () => crypto.createSecretKey(crypto.randomBytes(32));
   }
 }
 
@@ -49,6 +52,8 @@ async function makeOp(sdk: HsmCluster, op: ProbeOp): Promise<() => Promise<unkno
       const key = await sdk.keys.generateSymmetricKey({ keyType: 'generic-secret', sizeBits: 256 });
       return () => sdk.crypto.sign(key, 'hmac-sha256', MESSAGE);
     }
+    case 'aes-keygen':
+      return () => sdk.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
   }
 }
 
@@ -66,7 +71,12 @@ async function main(): Promise<void> {
   const execArgv = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
   if (profDir) mkdirSync(profDir, { recursive: true });
 
-  const lab = await Lab.start([{ nodeId: 'probe-a', az: 'a' }], execArgv);
+  const nodeCount = Number(flag('--nodes', '1'));
+  const specs = ['a', 'b', 'c', 'a', 'b', 'c'].slice(0, nodeCount).map((az, i) => ({
+    nodeId: `probe-${i + 1}`,
+    az,
+  }));
+  const lab = await Lab.start(specs, execArgv);
   try {
     const sdk = await lab.connect();
     try {

@@ -73,13 +73,21 @@ export class Replicator {
     spec: CallSpec,
     required: number,
   ): Promise<ReplicationResult> {
+    const alone = {
+      handle: object.handle,
+      winner: source,
+      holders: [source.nodeId],
+      superseded: false,
+    };
+    // A cluster of one (as the SDK sees it) has nowhere to spread to: no export.
+    if (!this.pool.all().some((node) => node !== source && node.active)) return alone;
     let spread: Spread;
     try {
       spread = await this.exportFrom(source, object, spec, false);
     } catch {
       // The writer acknowledged the object durably but cannot hand it out
       // now: it is the one holder, and anti-entropy copies it later.
-      return { handle: object.handle, winner: source, holders: [source.nodeId], superseded: false };
+      return alone;
     }
 
     await this.spreadTo(spread, this.pool.routable(), object, spec);
