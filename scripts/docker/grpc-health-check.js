@@ -15,9 +15,6 @@
 //   HSMLAB_HEALTH_TIMEOUT_MS               deadline for the whole check (default 3000)
 //   HSMLAB_HEALTH_PROTO                    path of health.proto (default: found next
 //                                          to the workspace's other .proto files)
-//   HSMLAB_HEALTH_ALLOW_UNIMPLEMENTED      1: a server without the health service that
-//                                          answers UNIMPLEMENTED counts as up (it took the
-//                                          connection, the TLS handshake and the call)
 /* global require, process, __dirname, console */
 /* eslint-disable @typescript-eslint/no-require-imports */
 'use strict';
@@ -104,16 +101,8 @@ const credentials =
   ca === null ? grpc.credentials.createInsecure() : grpc.credentials.createSsl(ca, key, cert);
 const client = new Health(address, credentials, options);
 
-const allowUnimplemented = /^(1|true|yes)$/i.test(
-  process.env.HSMLAB_HEALTH_ALLOW_UNIMPLEMENTED ?? '',
-);
-
 client.check({ service }, { deadline: Date.now() + timeoutMs }, (error, reply) => {
   client.close();
-  if (error && allowUnimplemented && error.code === grpc.status.UNIMPLEMENTED) {
-    console.log(`${address}: answering (no health service)`);
-    process.exit(0);
-  }
   if (error) {
     fail(`${address}: ${grpc.status[error.code] ?? error.code}: ${error.details || error.message}`);
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Server, ServerCredentials, credentials, type ChannelCredentials } from '@grpc/grpc-js';
+import { HealthImplementation } from 'grpc-health-check';
 import { createLogger, startMetricsServer, type Logger, type MetricsServer } from '@hsmlab/common';
 import { loadOrchestratorProto, MESSAGE_LIMITS } from '@hsmlab/proto';
 import { BackupManager } from './backup/backup-manager';
@@ -17,6 +18,9 @@ import { compileOptions, type CompiledOptions, type OrchestratorOptions } from '
 import { PeriodicTask } from './periodic-task';
 import { StateStore } from './store/state-store';
 import { TaskSet } from './task-set';
+
+/** HEALTH_SERVICES are the names the orchestrator's grpc.health.v1 service answers for. */
+export const HEALTH_SERVICES = ['', 'hsmlab.orchestrator.v1.Orchestrator'] as const;
 
 /** RunningOrchestrator is a started orchestrator: its address, its services, and stop(). */
 export interface RunningOrchestrator {
@@ -136,6 +140,10 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator.service,
     createControlHandlers({ clusters, backups, hub, metrics, logger }),
   );
+  const health = new HealthImplementation(
+    Object.fromEntries(HEALTH_SERVICES.map((name) => [name, 'NOT_SERVING'])),
+  );
+  health.addToServer(server);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(options.listen, serverCredentials(options), (err, p) =>
       err ? reject(err) : resolve(p),
@@ -150,6 +158,7 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
   }
 
   clusters.resume();
+  for (const name of HEALTH_SERVICES) health.setStatus(name, 'SERVING');
   const loops = options.runLoops
     ? [
         new PeriodicTask('health', options.healthIntervalMs, () => rounds.healthRound(), logger),
@@ -185,6 +194,7 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     logger,
     idle: () => tasks.idle(),
     async stop() {
+      for (const name of HEALTH_SERVICES) health.setStatus(name, 'NOT_SERVING');
       await Promise.all(loops.map((l) => l.stop()));
       await tasks.close();
       await new Promise<void>((resolve) => {
