@@ -12,3 +12,9 @@ export type {
 } from './generated/hsmlab/orchestrator/v1/Orchestrator';
 export { METADATA } from './metadata';
 export { MESSAGE_LIMITS } from './limits';
+export {
+  BOOLEAN_KEY_ATTRIBUTES,
+  KEY_USE_ATTRIBUTES,
+  type BooleanKeyAttribute,
+  type KeyUseAttribute,
+} from './key-attributes';

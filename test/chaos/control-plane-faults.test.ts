@@ -8,16 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isSoak,
-  ProcessCluster,
   runScenario,
   sleep,
   soakScale,
   soakSeeds,
   type ScenarioContext,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
-
-let cluster: ProcessCluster;
 
 /** away is when the orchestrator was down, filled in by orchestratorAway. */
 const away = { fromMs: 0, toMs: 0 };
@@ -40,20 +38,14 @@ async function orchestratorAway({ cluster: c }: ScenarioContext): Promise<void> 
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
 describe('chaos - control plane faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }, () => {
-  beforeAll(async () => {
-    cluster = await ProcessCluster.start();
-  });
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const chaos = useChaosCluster({ beforeAll, afterAll });
 
   it.each(soakSeeds())(
     'keeps serving without the orchestrator and converges once it is back (seed %s)',
     async (seed) => {
       const result = await runScenario({
         name: 'orchestrator-down',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(6000),
         faults: isSoak() ? ['kill-orchestrator', 'kill'] : undefined,
@@ -77,7 +69,7 @@ describe('chaos - control plane faults', { timeout: scenarioTimeoutMs(soakScale(
     const sdkMembers: string[][] = [];
     const result = await runScenario({
       name: 'membership-change',
-      cluster,
+      cluster: chaos.cluster,
       loadMs: soakScale(7000),
       // A join under writes completes once a delta round catches the new
       // node up with that round's snapshot (see join-flow.ts).
@@ -100,6 +92,6 @@ describe('chaos - control plane faults', { timeout: scenarioTimeoutMs(soakScale(
     expect(sdkMembers[0]).toContain(added[0]);
     expect(sdkMembers[1]).toContain(added[0]);
     expect(sdkMembers[1]).not.toContain(removed[0]);
-    expect(cluster.azs().sort()).toEqual(['b', 'c', 'd']);
+    expect(chaos.cluster.azs().sort()).toEqual(['b', 'c', 'd']);
   });
 });

@@ -6,19 +6,18 @@
 // public key alone. Its promise to its own callers: tokens keep being issued
 // while any one HSM answers, and every token issued verifies.
 //
-// In your own project the two imports below are `@hsmlab/client` and
-// `@hsmlab/chaos`.
+// In your own project `../../packages/chaos/src` below is `@hsmlab/chaos`.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HsmCluster, type KeyHandle } from '../../packages/client/src';
+import type { HsmCluster, KeyHandle } from '@hsmlab/client';
 import {
   failoverGaps,
   History,
   Nemesis,
-  ProcessCluster,
   resolveSeed,
   soakScale,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
 
 /** TokenService issues signed tokens with a key that never leaves the HSM cluster. */
@@ -65,8 +64,6 @@ class TokenService {
   }
 }
 
-let cluster: ProcessCluster;
-let hsm: HsmCluster;
 let service: TokenService;
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
@@ -74,23 +71,21 @@ describe(
   'example - a token service under chaos',
   { timeout: scenarioTimeoutMs(soakScale(8_000)) },
   () => {
-    beforeAll(async () => {
-      // 1. A real cluster: an orchestrator and three HSM processes in AZs a, b
-      //    and c, each behind a fault proxy, with a crypto user made for us.
-      cluster = await ProcessCluster.start();
-      // 2. The service connects the way it would in production.
-      hsm = await HsmCluster.connect(cluster.sdkOptions());
-      service = await TokenService.create(hsm);
-    });
+    // 1. A real cluster for this suite: an orchestrator and three HSM
+    //    processes in AZs a, b and c, each behind a fault proxy, with a crypto
+    //    user made for us. It stops after the suite, closing our clients first.
+    const chaos = useChaosCluster({ beforeAll, afterAll });
 
-    afterAll(async () => {
-      await hsm?.close();
-      await cluster?.stop();
+    beforeAll(async () => {
+      // 2. The service connects the way it would in production: chaos.connect()
+      //    is HsmCluster.connect(cluster.sdkOptions()), as the crypto user.
+      service = await TokenService.create(await chaos.connect());
     });
 
     it('issues tokens that verify while HSMs crash, freeze and get cut off', async () => {
       // 3. Record every call in a History, and every fault next to it.
       const history = new History();
+      const { cluster } = chaos;
       const stop = cluster.onFault((event) => history.recordFault(event));
       const tokens: string[] = [];
 

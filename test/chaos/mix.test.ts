@@ -6,29 +6,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALL_FAULTS,
-  ProcessCluster,
   runScenario,
   soakScale,
   soakSeeds,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
-
-let cluster: ProcessCluster;
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
 describe('chaos - mix', { timeout: scenarioTimeoutMs(soakScale(10_000)) }, () => {
-  beforeAll(async () => {
-    cluster = await ProcessCluster.start();
-  });
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const chaos = useChaosCluster({ beforeAll, afterAll });
 
   it.each(soakSeeds())('keeps every promise under a mix of all faults (seed %s)', async (seed) => {
     const result = await runScenario({
       name: 'mix',
-      cluster,
+      cluster: chaos.cluster,
       seed,
       loadMs: soakScale(10_000),
       faults: ALL_FAULTS,

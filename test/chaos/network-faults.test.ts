@@ -5,16 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isSoak,
-  ProcessCluster,
   runScenario,
   sleep,
   soakScale,
   soakSeeds,
   type ScenarioContext,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
-
-let cluster: ProcessCluster;
 
 /** partitionEachWay cuts AZ b both ways, then AZ c inbound, then AZ a outbound. */
 async function partitionEachWay({ cluster: c, waitRecovered }: ScenarioContext): Promise<void> {
@@ -34,13 +32,7 @@ async function partitionEachWay({ cluster: c, waitRecovered }: ScenarioContext):
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
 describe('chaos - network faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }, () => {
-  beforeAll(async () => {
-    cluster = await ProcessCluster.start();
-  });
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const chaos = useChaosCluster({ beforeAll, afterAll });
 
   it.each(soakSeeds())(
     'keeps every promise while AZs are partitioned, both ways and one way (seed %s)',
@@ -49,7 +41,7 @@ describe('chaos - network faults', { timeout: scenarioTimeoutMs(soakScale(7_000)
       // soak lets the seeded Nemesis choose AZs, kinds and times.
       const result = await runScenario({
         name: 'az-partition',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(7000),
         faults: isSoak() ? ['partition', 'partition-one-way'] : undefined,
@@ -65,7 +57,7 @@ describe('chaos - network faults', { timeout: scenarioTimeoutMs(soakScale(7_000)
   it.each(soakSeeds())('keeps every promise over slow, jittery links (seed %s)', async (seed) => {
     const result = await runScenario({
       name: 'slow-links',
-      cluster,
+      cluster: chaos.cluster,
       seed,
       loadMs: soakScale(6000),
       script: async ({ cluster: c }) => {

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isSoak,
-  ProcessCluster,
   runScenario,
   sleep,
   soakScale,
@@ -15,9 +14,8 @@ import {
   type KeyInput,
   type ScenarioContext,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
-
-let cluster: ProcessCluster;
 
 /** powerCut kills every node and the orchestrator at once, then starts them all again. */
 async function powerCut({ cluster: c }: ScenarioContext): Promise<void> {
@@ -29,20 +27,14 @@ async function powerCut({ cluster: c }: ScenarioContext): Promise<void> {
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
 describe('chaos - node faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }, () => {
-  beforeAll(async () => {
-    cluster = await ProcessCluster.start();
-  });
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const chaos = useChaosCluster({ beforeAll, afterAll });
 
   it.each(soakSeeds())(
     'keeps every promise while single nodes crash and restart (seed %s)',
     async (seed) => {
       const result = await runScenario({
         name: 'node-crash',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(7000),
         faults: ['kill'],
@@ -59,7 +51,7 @@ describe('chaos - node faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }
     async (seed) => {
       const result = await runScenario({
         name: 'node-pause',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(7000),
         faults: ['pause'],
@@ -77,7 +69,7 @@ describe('chaos - node faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }
     const window = { fromMs: 0, toMs: 0, killedAtMs: 0 };
     const result = await runScenario({
       name: 'two-down',
-      cluster,
+      cluster: chaos.cluster,
       loadMs: soakScale(6000),
       mix: { create: 25, sign: 35, encrypt: 20, read: 20, delete: 0 },
       script: async ({ cluster: c }) => {
@@ -121,7 +113,7 @@ describe('chaos - node faults', { timeout: scenarioTimeoutMs(soakScale(7_000)) }
     async (seed) => {
       const result = await runScenario({
         name: 'cluster-restart',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(6000),
         faults: isSoak() ? ['crash-all', 'kill'] : undefined,

@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isSoak,
-  ProcessCluster,
   runScenario,
   sleep,
   soakScale,
@@ -18,9 +17,9 @@ import {
   type ScenarioContext,
   type StorageFaultReport,
   scenarioTimeoutMs,
+  useChaosCluster,
 } from '../../packages/chaos/src';
 
-let cluster: ProcessCluster;
 const reports: StorageFaultReport[] = [];
 
 /** damageEachWay applies each storage fault once, each to another node. */
@@ -52,13 +51,7 @@ async function jumpAround({ cluster: c, waitRecovered }: ScenarioContext): Promi
 
 // Each scenario gets time for its load (longer in a soak), healing and the checkers.
 describe('chaos - node state faults', { timeout: scenarioTimeoutMs(soakScale(6_000)) }, () => {
-  beforeAll(async () => {
-    cluster = await ProcessCluster.start();
-  });
-
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const chaos = useChaosCluster({ beforeAll, afterAll });
 
   it.each(soakSeeds())(
     'recovers every acknowledged write after torn, lost and flipped journal records (seed %s)',
@@ -66,7 +59,7 @@ describe('chaos - node state faults', { timeout: scenarioTimeoutMs(soakScale(6_0
       reports.length = 0;
       const result = await runScenario({
         name: 'storage-faults',
-        cluster,
+        cluster: chaos.cluster,
         seed,
         loadMs: soakScale(6000),
         faults: isSoak() ? ['storage'] : undefined,
@@ -86,7 +79,7 @@ describe('chaos - node state faults', { timeout: scenarioTimeoutMs(soakScale(6_0
   it.each(soakSeeds())('keeps every promise while node clocks jump (seed %s)', async (seed) => {
     const result = await runScenario({
       name: 'clock-jumps',
-      cluster,
+      cluster: chaos.cluster,
       seed,
       loadMs: soakScale(6000),
       mix: { create: 25, sign: 20, encrypt: 20, read: 15, delete: 20 },

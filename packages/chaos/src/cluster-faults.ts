@@ -18,6 +18,13 @@ import {
  */
 export type OneWay = 'inbound' | 'outbound';
 
+/** partitionCut is the proxy directions a partition holds: up is toward the node. */
+function partitionCut(oneWay: OneWay | undefined): Direction[] {
+  if (oneWay === 'inbound') return ['up'];
+  if (oneWay === 'outbound') return ['down'];
+  return ['up', 'down'];
+}
+
 /** SlowLinkOptions describe a slow network on every link (or some). */
 export interface SlowLinkOptions {
   latencyMs: number;
@@ -74,25 +81,14 @@ export abstract class ClusterFaults {
   partitionAz(az: string, options: { oneWay?: OneWay } = {}): void {
     const nodes = this.nodes.filter((n) => n.az === az);
     if (nodes.length === 0) throw new Error(`no node in AZ ${az}`);
-    const cut: Direction[] =
-      options.oneWay === 'inbound'
-        ? ['up']
-        : options.oneWay === 'outbound'
-          ? ['down']
-          : ['up', 'down'];
+    const cut = partitionCut(options.oneWay);
     for (const node of nodes) node.proxy.updateFaults({ cut });
     this.note('start', 'partition', `az ${az}`, options.oneWay ?? 'both ways');
   }
 
   /** partitionNode cuts one node off, like partitionAz. */
   partitionNode(id: string, options: { oneWay?: OneWay } = {}): void {
-    const cut: Direction[] =
-      options.oneWay === 'inbound'
-        ? ['up']
-        : options.oneWay === 'outbound'
-          ? ['down']
-          : ['up', 'down'];
-    this.node(id).proxy.updateFaults({ cut });
+    this.node(id).proxy.updateFaults({ cut: partitionCut(options.oneWay) });
     this.note('start', 'partition', id, options.oneWay ?? 'both ways');
   }
 

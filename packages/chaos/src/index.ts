@@ -36,6 +36,12 @@ export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
 // A whole cluster as processes, and its faults.
 export { ProcessCluster, APPLIANCE_USERNAME } from './process-cluster';
 export type { ProcessClusterOptions, Membership } from './process-cluster-options';
+export {
+  startChaosCluster,
+  useChaosCluster,
+  type ChaosCluster,
+  type SuiteHooks,
+} from './chaos-fixture';
 export { ClusterFaults, type OneWay, type SlowLinkOptions } from './cluster-faults';
 export type { ClusterNode } from './cluster-node';
 export { NodeProbe, type Presence, type ProbeCredentials } from './node-probe';

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { KeyAttributes } from '@hsmlab/client';
+import { BOOLEAN_KEY_ATTRIBUTES, type BooleanKeyAttribute } from '@hsmlab/proto';
 import { UsageError } from './cli-errors';
 
 /** collect is a commander reducer that gathers every use of a repeatable option. */
@@ -40,23 +41,8 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
   await writeFile(path, bytes, { mode: 0o600 });
 }
 
-const BOOLEAN_ATTRIBUTES = [
-  'token',
-  'extractable',
-  'sensitive',
-  'sign',
-  'verify',
-  'encrypt',
-  'decrypt',
-  'wrap',
-  'unwrap',
-  'derive',
-  'trusted',
-  'wrapWithTrusted',
-] as const;
-
 /** ATTRIBUTE_NAMES are the names `--attributes` and `--filter` accept, in kebab-case. */
-export const ATTRIBUTE_NAMES = ['label', 'id', ...BOOLEAN_ATTRIBUTES.map(kebab)];
+export const ATTRIBUTE_NAMES = ['label', 'id', ...BOOLEAN_KEY_ATTRIBUTES.map(kebab)];
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -118,11 +104,8 @@ export function setAttribute(
     attributes.id = Buffer.from(hex, 'hex');
     return true;
   }
-  if ((BOOLEAN_ATTRIBUTES as readonly string[]).includes(field)) {
-    attributes[field as (typeof BOOLEAN_ATTRIBUTES)[number]] = parseBoolean(
-      value,
-      `${flag} ${name}`,
-    );
+  if ((BOOLEAN_KEY_ATTRIBUTES as readonly string[]).includes(field)) {
+    attributes[field as BooleanKeyAttribute] = parseBoolean(value, `${flag} ${name}`);
     return true;
   }
   return false;

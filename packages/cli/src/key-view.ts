@@ -6,6 +6,7 @@ import type {
   KeyHandle,
   KeyType,
 } from '@hsmlab/client';
+import { KEY_USE_ATTRIBUTES } from '@hsmlab/proto';
 import { CliError, UsageError } from './cli-errors';
 import { ATTRIBUTE_NAMES, parseBoolean, setAttribute, splitPairs } from './input';
 import type { Column, Output } from './output';
@@ -111,8 +112,7 @@ export const KEY_COLUMNS: readonly Column<KeyHandle>[] = [
 ];
 
 function usesOf(attributes: Readonly<KeyAttributes>): string {
-  const uses = ['sign', 'verify', 'encrypt', 'decrypt', 'wrap', 'unwrap', 'derive'] as const;
-  return uses.filter((use) => attributes[use] === true).join(',');
+  return KEY_USE_ATTRIBUTES.filter((use) => attributes[use] === true).join(',');
 }
 
 /** printKey prints one key: all of it as JSON, or its main fields as lines. */

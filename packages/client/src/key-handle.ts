@@ -1,4 +1,4 @@
-import type { hsmV1 } from '@hsmlab/proto';
+import { BOOLEAN_KEY_ATTRIBUTES, type hsmV1 } from '@hsmlab/proto';
 import { HsmError } from './errors';
 import {
   CURVES,
@@ -96,18 +96,7 @@ export function compareVersions(a: ObjectVersion, b: ObjectVersion): number {
 const ATTRIBUTE_NAMES = [
   'label',
   'id',
-  'token',
-  'extractable',
-  'sensitive',
-  'sign',
-  'verify',
-  'encrypt',
-  'decrypt',
-  'wrap',
-  'unwrap',
-  'derive',
-  'trusted',
-  'wrapWithTrusted',
+  ...BOOLEAN_KEY_ATTRIBUTES,
 ] as const satisfies readonly (keyof KeyAttributes)[];
 
 /** attributesToWire copies only the fields the caller set, so unset ones keep node defaults. */

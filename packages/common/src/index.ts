@@ -1,3 +1,4 @@
 export { createLogger, silentLogger, type Logger, type LoggerOptions } from './logger';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
 export { parseDurationMs } from './duration';
+export { metricFactory, type MetricFactory } from './metric-factory';

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { metricFactory } from '@hsmlab/common';
 
 /**
  * OrchestratorMetrics are the Prometheus series the orchestrator exports.
@@ -6,77 +7,67 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export class OrchestratorMetrics {
   readonly registry = new Registry();
+  private readonly metric = metricFactory(this.registry);
 
-  readonly resyncRounds = new Counter({
-    name: 'hsmlab_orchestrator_resync_rounds_total',
-    help: 'Resync rounds, by outcome (skipped: root digests agreed; copied; failed)',
-    labelNames: ['cluster', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly resyncRounds = this.metric.counter(
+    'hsmlab_orchestrator_resync_rounds_total',
+    'Resync rounds, by outcome (skipped: root digests agreed; copied; failed)',
+    ['cluster', 'outcome'],
+  );
 
-  readonly objectsCopied = new Counter({
-    name: 'hsmlab_orchestrator_objects_copied_total',
-    help: 'Masked objects a node applied during resync',
-    labelNames: ['cluster'] as const,
-    registers: [this.registry],
-  });
+  readonly objectsCopied = this.metric.counter(
+    'hsmlab_orchestrator_objects_copied_total',
+    'Masked objects a node applied during resync',
+    ['cluster'],
+  );
 
-  readonly resyncConflicts = new Counter({
-    name: 'hsmlab_orchestrator_resync_conflicts_total',
-    help: 'Handles whose winning version had different content on two HSMs',
-    labelNames: ['cluster'] as const,
-    registers: [this.registry],
-  });
+  readonly resyncConflicts = this.metric.counter(
+    'hsmlab_orchestrator_resync_conflicts_total',
+    'Handles whose winning version had different content on two HSMs',
+    ['cluster'],
+  );
 
-  readonly resyncSeconds = new Histogram({
-    name: 'hsmlab_orchestrator_resync_duration_seconds',
-    help: 'Duration of resync rounds that had to copy',
-    labelNames: ['cluster'] as const,
-    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [this.registry],
-  });
+  readonly resyncSeconds = this.metric.histogram(
+    'hsmlab_orchestrator_resync_duration_seconds',
+    'Duration of resync rounds that had to copy',
+    ['cluster'],
+    [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
 
-  readonly healthFailures = new Counter({
-    name: 'hsmlab_orchestrator_health_check_failures_total',
-    help: 'Failed health checks',
-    labelNames: ['cluster', 'hsm'] as const,
-    registers: [this.registry],
-  });
+  readonly healthFailures = this.metric.counter(
+    'hsmlab_orchestrator_health_check_failures_total',
+    'Failed health checks',
+    ['cluster', 'hsm'],
+  );
 
-  readonly hsmStates = new Gauge({
-    name: 'hsmlab_orchestrator_hsms',
-    help: 'HSMs by cluster and state',
-    labelNames: ['cluster', 'state'] as const,
-    registers: [this.registry],
-  });
+  readonly hsmStates = this.metric.gauge('hsmlab_orchestrator_hsms', 'HSMs by cluster and state', [
+    'cluster',
+    'state',
+  ]);
 
-  readonly joins = new Counter({
-    name: 'hsmlab_orchestrator_joins_total',
-    help: 'Finished joins, by outcome (active, refused)',
-    labelNames: ['cluster', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly joins = this.metric.counter(
+    'hsmlab_orchestrator_joins_total',
+    'Finished joins, by outcome (active, refused)',
+    ['cluster', 'outcome'],
+  );
 
-  readonly joinSeconds = new Histogram({
-    name: 'hsmlab_orchestrator_join_duration_seconds',
-    help: 'Time from AddHsm to ACTIVE',
-    labelNames: ['cluster'] as const,
-    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300],
-    registers: [this.registry],
-  });
+  readonly joinSeconds = this.metric.histogram(
+    'hsmlab_orchestrator_join_duration_seconds',
+    'Time from AddHsm to ACTIVE',
+    ['cluster'],
+    [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300],
+  );
 
-  readonly backups = new Counter({
-    name: 'hsmlab_orchestrator_backups_total',
-    help: 'Backups taken, by trigger and outcome',
-    labelNames: ['cluster', 'trigger', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly backups = this.metric.counter(
+    'hsmlab_orchestrator_backups_total',
+    'Backups taken, by trigger and outcome',
+    ['cluster', 'trigger', 'outcome'],
+  );
 
-  readonly watchers = new Gauge({
-    name: 'hsmlab_orchestrator_watch_streams',
-    help: 'Open WatchCluster streams',
-    registers: [this.registry],
-  });
+  readonly watchers = this.metric.gauge(
+    'hsmlab_orchestrator_watch_streams',
+    'Open WatchCluster streams',
+  );
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'hsmlab_orchestrator_' });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { orchestratorV1 } from '@hsmlab/proto';
 import { BACKUP_COLUMNS, printCluster } from '../cluster-view';
 import { action, requireValue, type CommandContext } from '../command-context';
+import type { ControlClient } from '../control-client';
 import { acceptGlobalOptions } from '../global-options';
 import { formatTimeMs } from '../output';
 
@@ -9,6 +10,13 @@ interface BackupOptions {
   backupId?: string;
   all?: boolean;
 }
+
+/** BackupAction is the body of a command that acts on the backup named by --backup-id. */
+type BackupAction = (
+  context: CommandContext,
+  control: ControlClient,
+  backupId: string,
+) => Promise<void>;
 
 function printBackup(context: CommandContext, backup: orchestratorV1.Backup__Output): void {
   const { output } = context;
@@ -34,7 +42,21 @@ function printBackup(context: CommandContext, backup: orchestratorV1.Backup__Out
  */
 export function registerBackupCommands(program: Command): void {
   const backup = program.command('backup').description('list, take, delete and restore backups');
-  const backupIdOption = ['--backup-id <id>', 'the backup (required)'] as const;
+
+  /** byBackupId adds `backup <name> --backup-id <id>`, run against the orchestrator. */
+  const byBackupId = (name: string, description: string, run: BackupAction): void => {
+    acceptGlobalOptions(
+      backup
+        .command(name)
+        .description(description)
+        .option('--backup-id <id>', 'the backup (required)'),
+    ).action(
+      action<BackupOptions>(async (context, _args, options) => {
+        const control = await context.control();
+        await run(context, control, requireValue(options.backupId, '--backup-id'));
+      }),
+    );
+  };
 
   acceptGlobalOptions(
     backup
@@ -60,63 +82,39 @@ export function registerBackupCommands(program: Command): void {
     }),
   );
 
-  acceptGlobalOptions(
-    backup
-      .command('delete')
-      .description('mark a backup PENDING_DELETION (restorable until it is purged)')
-      .option(...backupIdOption),
-  ).action(
-    action<BackupOptions>(async (context, _args, options) => {
-      const control = await context.control();
-      printBackup(
-        context,
-        await control.deleteBackup(requireValue(options.backupId, '--backup-id')),
-      );
-    }),
+  byBackupId(
+    'delete',
+    'mark a backup PENDING_DELETION (restorable until it is purged)',
+    async (context, control, backupId) => {
+      printBackup(context, await control.deleteBackup(backupId));
+    },
   );
 
-  acceptGlobalOptions(
-    backup
-      .command('restore')
-      .description('take a backup out of PENDING_DELETION')
-      .option(...backupIdOption),
-  ).action(
-    action<BackupOptions>(async (context, _args, options) => {
-      const control = await context.control();
-      printBackup(
-        context,
-        await control.restoreBackup(requireValue(options.backupId, '--backup-id')),
-      );
-    }),
+  byBackupId(
+    'restore',
+    'take a backup out of PENDING_DELETION',
+    async (context, control, backupId) => {
+      printBackup(context, await control.restoreBackup(backupId));
+    },
   );
 
-  acceptGlobalOptions(
-    backup
-      .command('apply')
-      .description("restore a backup's objects into the cluster (same masking domain only)")
-      .option(...backupIdOption),
-  ).action(
-    action<BackupOptions>(async (context, _args, options) => {
-      const control = await context.control();
-      const backupId = requireValue(options.backupId, '--backup-id');
+  byBackupId(
+    'apply',
+    "restore a backup's objects into the cluster (same masking domain only)",
+    async (context, control, backupId) => {
       const reply = await control.applyBackup(backupId, await context.clusterId());
       const { output } = context;
       output.result(reply, () =>
         output.line(`applied ${reply.objectsApplied} objects of ${backupId} on ${reply.hsmId}`),
       );
-    }),
+    },
   );
 
-  acceptGlobalOptions(
-    backup
-      .command('create-cluster-from')
-      .description('create a new cluster from a backup; add HSMs to it next')
-      .option(...backupIdOption),
-  ).action(
-    action<BackupOptions>(async (context, _args, options) => {
-      const control = await context.control();
-      const backupId = requireValue(options.backupId, '--backup-id');
+  byBackupId(
+    'create-cluster-from',
+    'create a new cluster from a backup; add HSMs to it next',
+    async (context, control, backupId) => {
       printCluster(context.output, await control.createClusterFromBackup(backupId));
-    }),
+    },
   );
 }

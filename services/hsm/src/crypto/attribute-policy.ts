@@ -1,3 +1,4 @@
+import { BOOLEAN_KEY_ATTRIBUTES, KEY_USE_ATTRIBUTES } from '@hsmlab/proto';
 import type { KeyAttributes, KeyClass, KeyType, Role } from '../model/objects';
 import { InvalidArgumentError, PermissionError } from './errors';
 import { describeKey, type KeyUse, MECHANISMS } from './mechanisms';
@@ -14,23 +15,7 @@ export interface AttributeSubject {
   readonly handle?: string;
 }
 
-const USES: readonly KeyUse[] = [
-  'sign',
-  'verify',
-  'encrypt',
-  'decrypt',
-  'wrap',
-  'unwrap',
-  'derive',
-];
-const BOOLEAN_ATTRIBUTES = [
-  'token',
-  'extractable',
-  'sensitive',
-  ...USES,
-  'trusted',
-  'wrapWithTrusted',
-] as const;
+const USES: readonly KeyUse[] = KEY_USE_ATTRIBUTES;
 
 /**
  * usePossible is true when some mechanism lets a key of this class and type
@@ -95,7 +80,7 @@ export function defaultAttributes(
 /** setFields is the attribute fields template sets; unknown keys are dropped. */
 function setFields(template: KeyTemplate): KeyTemplate {
   const out: Record<string, unknown> = {};
-  for (const name of ['label', 'id', ...BOOLEAN_ATTRIBUTES] as const) {
+  for (const name of ['label', 'id', ...BOOLEAN_KEY_ATTRIBUTES] as const) {
     if (template[name] !== undefined) out[name] = template[name];
   }
   return out as KeyTemplate;
@@ -138,7 +123,7 @@ export function validateTemplate(
 
 /** checkTemplateShape checks each set field's type and the id's encoding. */
 function checkTemplateShape(template: KeyTemplate): void {
-  for (const name of BOOLEAN_ATTRIBUTES) {
+  for (const name of BOOLEAN_KEY_ATTRIBUTES) {
     const value: unknown = template[name];
     if (value !== undefined && typeof value !== 'boolean') {
       throw new InvalidArgumentError(`attribute ${name} must be a boolean`);

@@ -1,4 +1,4 @@
-import type { hsmV1 } from '@hsmlab/proto';
+import { BOOLEAN_KEY_ATTRIBUTES, type hsmV1 } from '@hsmlab/proto';
 import type {
   CurveName,
   KeyAttributes,
@@ -83,21 +83,6 @@ export function roleName(role: Role): hsmV1.Role {
   return ROLE_NAMES[role] as hsmV1.Role;
 }
 
-const BOOL_FIELDS = [
-  'token',
-  'extractable',
-  'sensitive',
-  'sign',
-  'verify',
-  'encrypt',
-  'decrypt',
-  'wrap',
-  'unwrap',
-  'derive',
-  'trusted',
-  'wrapWithTrusted',
-] as const;
-
 /** MAX_LABEL_LENGTH and MAX_ID_BYTES bound the free-form attributes. */
 export const MAX_LABEL_LENGTH = 256;
 export const MAX_ID_BYTES = 128;
@@ -121,7 +106,7 @@ export function templateFrom(
       throw new BadRequestError(`id is longer than ${MAX_ID_BYTES} bytes`);
     out.id = id.toString('hex');
   }
-  for (const field of BOOL_FIELDS) {
+  for (const field of BOOLEAN_KEY_ATTRIBUTES) {
     if (a[`_${field}`] === field) out[field] = Boolean(a[field]);
   }
   return out;
@@ -129,7 +114,9 @@ export function templateFrom(
 
 export function attributesTo(attrs: KeyAttributes): hsmV1.KeyAttributes {
   const out: hsmV1.KeyAttributes = { label: attrs.label, id: Buffer.from(attrs.id, 'hex') };
-  for (const field of BOOL_FIELDS) (out as Record<string, unknown>)[field] = attrs[field];
+  for (const field of BOOLEAN_KEY_ATTRIBUTES) {
+    (out as Record<string, unknown>)[field] = attrs[field];
+  }
   return out;
 }
 

@@ -1,4 +1,11 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import {
+  type Counter,
+  type Gauge,
+  type Histogram,
+  Registry,
+  collectDefaultMetrics,
+} from 'prom-client';
+import { metricFactory } from '@hsmlab/common';
 
 /** NodeMetrics are the Prometheus metrics of one HSM node. */
 export class NodeMetrics {
@@ -12,35 +19,31 @@ export class NodeMetrics {
   constructor(labels: { nodeId: string; az: string }) {
     this.registry.setDefaultLabels({ node_id: labels.nodeId, az: labels.az });
     collectDefaultMetrics({ register: this.registry });
-    this.calls = new Counter({
-      name: 'hsmlab_hsm_calls_total',
-      help: 'Calls served, by method and gRPC status code',
-      labelNames: ['method', 'code'],
-      registers: [this.registry],
-    });
-    this.callSeconds = new Histogram({
-      name: 'hsmlab_hsm_call_seconds',
-      help: 'Time spent serving a call on the node',
-      labelNames: ['method'],
-      buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
-      registers: [this.registry],
-    });
-    this.inFlight = new Gauge({
-      name: 'hsmlab_hsm_in_flight',
-      help: 'Operations running or queued on the node',
-      registers: [this.registry],
-    });
-    this.objects = new Gauge({
-      name: 'hsmlab_hsm_objects',
-      help: 'Objects held by the node, tombstones included',
-      labelNames: ['kind'],
-      registers: [this.registry],
-    });
-    this.streamMessages = new Counter({
-      name: 'hsmlab_hsm_stream_messages_total',
-      help: 'Crypto stream messages, by direction',
-      labelNames: ['direction'],
-      registers: [this.registry],
-    });
+    const metric = metricFactory(this.registry);
+    this.calls = metric.counter(
+      'hsmlab_hsm_calls_total',
+      'Calls served, by method and gRPC status code',
+      ['method', 'code'],
+    );
+    this.callSeconds = metric.histogram(
+      'hsmlab_hsm_call_seconds',
+      'Time spent serving a call on the node',
+      ['method'],
+      [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    );
+    this.inFlight = metric.gauge(
+      'hsmlab_hsm_in_flight',
+      'Operations running or queued on the node',
+    );
+    this.objects = metric.gauge(
+      'hsmlab_hsm_objects',
+      'Objects held by the node, tombstones included',
+      ['kind'],
+    );
+    this.streamMessages = metric.counter(
+      'hsmlab_hsm_stream_messages_total',
+      'Crypto stream messages, by direction',
+      ['direction'],
+    );
   }
 }

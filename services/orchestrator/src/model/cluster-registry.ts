@@ -4,7 +4,7 @@ import type { ClusterEventKind, WatchHub } from '../control/watch-hub';
 import { NotFoundError } from '../errors';
 import type { StateStore } from '../store/state-store';
 import { deriveClusterState } from './cluster-state';
-import type { ClusterRecord, HsmRecord, HsmState } from './records';
+import { UNOBSERVED_FIELDS, type ClusterRecord, type HsmRecord, type HsmState } from './records';
 
 /** ClusterChange is one event a mutation produced, for listeners inside the orchestrator. */
 export interface ClusterChange {
@@ -19,15 +19,7 @@ export interface ClusterChange {
 function durableView(c: ClusterRecord): string {
   return JSON.stringify({
     ...c,
-    hsms: c.hsms.map((h: HsmRecord) => ({
-      ...h,
-      objectCount: 0,
-      load: 0,
-      capacity: 0,
-      lastSeenMs: 0,
-      consecutiveFailures: 0,
-      inSync: false,
-    })),
+    hsms: c.hsms.map((h: HsmRecord) => ({ ...h, ...UNOBSERVED_FIELDS })),
   });
 }
 

@@ -74,6 +74,24 @@ export interface ClusterRecord {
   hsms: HsmRecord[];
 }
 
+/**
+ * UNOBSERVED_FIELDS are an HsmRecord's observed fields (from health checks
+ * and resync rounds) at their values before any observation.
+ */
+export const UNOBSERVED_FIELDS: Readonly<
+  Pick<
+    HsmRecord,
+    'objectCount' | 'load' | 'capacity' | 'lastSeenMs' | 'consecutiveFailures' | 'inSync'
+  >
+> = {
+  objectCount: 0,
+  load: 0,
+  capacity: 0,
+  lastSeenMs: 0,
+  consecutiveFailures: 0,
+  inSync: false,
+};
+
 /** newHsmRecord makes the record of a freshly added HSM. */
 export function newHsmRecord(fields: {
   hsmId: string;
@@ -90,12 +108,7 @@ export function newHsmRecord(fields: {
     stateMessage: '',
     addedAtMs: fields.nowMs,
     joinPhase: fields.joinPhase,
-    objectCount: 0,
-    load: 0,
-    capacity: 0,
-    lastSeenMs: 0,
-    consecutiveFailures: 0,
-    inSync: false,
+    ...UNOBSERVED_FIELDS,
   };
 }
 
