@@ -2,3 +2,4 @@ export { createLogger, silentLogger, type Logger, type LoggerOptions } from './l
 export { startMetricsServer, type MetricsServer } from './metrics-server';
 export { parseDurationMs } from './duration';
 export { metricFactory, type MetricFactory } from './metric-factory';
+export { malformedReason, tolerantService } from './malformed-request';

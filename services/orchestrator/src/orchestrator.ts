@@ -9,6 +9,7 @@ import { BackupService } from './backup-service';
 import { ClusterRounds } from './cluster-rounds';
 import { ClusterService } from './cluster-service';
 import { createControlHandlers } from './control/control-service';
+import { tolerantService } from './control/malformed-request';
 import { WatchHub } from './control/watch-hub';
 import { JoinFlow } from './join/join-flow';
 import { OrchestratorMetrics } from './metrics';
@@ -137,7 +138,7 @@ export async function startOrchestrator(input: OrchestratorOptions): Promise<Run
     'grpc.max_send_message_length': MESSAGE_LIMITS.maxSendBytes,
   });
   server.addService(
-    loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator.service,
+    tolerantService(loadOrchestratorProto().hsmlab.orchestrator.v1.Orchestrator.service),
     createControlHandlers({ clusters, backups, hub, metrics, logger }),
   );
   const health = new HealthImplementation(

@@ -233,6 +233,13 @@ export function applianceHandlers(s: NodeServices): ApplianceHandlers {
           }
           objects.push(part.object as MaskedObjectInput);
         } else if (part.manifest) {
+          // One manifest, last: a second one was silently taken over the
+          // first (found by test/appliance-bad-input.test.ts).
+          if (manifest) {
+            failed = true;
+            fail(new BadRequestError('a second manifest'));
+            return;
+          }
           manifest = part.manifest;
         } else if (part.targetClusterId) {
           target = part.targetClusterId;

@@ -5,6 +5,7 @@ import type { BackupService } from '../backup-service';
 import type { ClusterService } from '../cluster-service';
 import type { OrchestratorMetrics } from '../metrics';
 import { toServiceError } from './grpc-status';
+import { rejectMalformed } from './malformed-request';
 import { toBackupMessage, toClusterMessage, toHsmMessage } from './views';
 import type { WatchHub } from './watch-hub';
 
@@ -24,7 +25,10 @@ function unary<Req, Res>(
 ) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     Promise.resolve()
-      .then(() => run(call.request))
+      .then(() => {
+        rejectMalformed(call.request);
+        return run(call.request);
+      })
       .then(
         (value) => callback(null, value),
         (err: unknown) => {
@@ -107,6 +111,7 @@ export function createControlHandlers(deps: ControlServiceDeps): OrchestratorHan
     ) => {
       let cluster;
       try {
+        rejectMalformed(call.request);
         cluster = clusters.getCluster(call.request.clusterId);
       } catch (err) {
         call.emit('error', toServiceError(err));
