@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { isAbsolute } from 'node:path';
 import { CliError } from '../cli-errors';
 import type {
   AddProxyRequest,
@@ -34,6 +36,7 @@ export class ProxyControlClient {
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (isAbsolute(this.address)) return this.callUnix<T>(method, path, body);
     let response: Response;
     try {
       response = await fetch(`http://${this.address}${path}`, {
@@ -53,5 +56,52 @@ export class ProxyControlClient {
       throw new CliError(`fault proxies: ${parsed.error ?? `HTTP ${response.status}`}`);
     }
     return parsed;
+  }
+
+  /**
+   * callUnix is `call` over a unix socket (`address` is its path): the
+   * control API of a proxy host inside a container's network namespace.
+   */
+  private callUnix<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = request(
+        {
+          socketPath: this.address,
+          path,
+          method,
+          headers: text === undefined ? {} : { 'content-type': 'application/json' },
+          timeout: CONTROL_DEADLINE_MS,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            let parsed: T & { error?: string };
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T & { error?: string };
+            } catch {
+              parsed = {} as T & { error?: string };
+            }
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status >= 300) {
+              reject(new CliError(`fault proxy: ${parsed.error ?? `HTTP ${status}`}`));
+            } else {
+              resolve(parsed);
+            }
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer in ${CONTROL_DEADLINE_MS} ms`)));
+      req.on('error', (err) =>
+        reject(
+          new CliError(`cannot reach the fault proxy at ${this.address} (${err.message})`, {
+            cause: err,
+          }),
+        ),
+      );
+      req.end(text);
+    });
   }
 }

@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isAbsolute } from 'node:path';
 import { describeLinkFaults, TcpFaultProxy } from '@hsmlab/chaos';
 import type {
   AddProxyRequest,
@@ -64,9 +66,28 @@ export class FaultProxyHost {
     return [...this.proxies.values()].map(view);
   }
 
-  /** start serves the control API on `listen` (`host:port`, port 0 for a free one). */
+  /**
+   * start serves the control API on `listen`: `host:port` (port 0 for a free
+   * one), or the absolute path of a unix socket (what a proxy host inside a
+   * container's network namespace uses: paths do not depend on the netns).
+   */
   async start(listen: string): Promise<string> {
+    if (isAbsolute(listen)) {
+      await rm(listen, { force: true });
+      this.server = await this.serve((server, ready) => server.listen(listen, ready));
+      this.controlAddress = listen;
+      return listen;
+    }
     const [host, port] = splitHostPort(listen);
+    const server = await this.serve((s, ready) => s.listen(port, host, ready));
+    const bound = server.address();
+    if (bound === null || typeof bound === 'string') throw new Error('control bound no TCP port');
+    this.server = server;
+    this.controlAddress = `${host}:${bound.port}`;
+    return this.controlAddress;
+  }
+
+  private async serve(listen: (server: Server, ready: () => void) => void): Promise<Server> {
     const server = createServer((request, response) => {
       this.handle(request, response).catch((err: unknown) => {
         const status = err instanceof ControlError ? err.status : 500;
@@ -75,16 +96,12 @@ export class FaultProxyHost {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, host, () => {
+      listen(server, () => {
         server.off('error', reject);
         resolve();
       });
     });
-    const bound = server.address();
-    if (bound === null || typeof bound === 'string') throw new Error('control bound no TCP port');
-    this.server = server;
-    this.controlAddress = `${host}:${bound.port}`;
-    return this.controlAddress;
+    return server;
   }
 
   /** stop closes the control API and every proxy. */

@@ -8,9 +8,21 @@ import { chaosLab } from '../chaos/chaos-lab';
 import { millisecondsFlag } from '../chaos/chaos-durations';
 import { labFaultProxies } from '../chaos/lab-fault-proxies';
 import type { ProxySelector, ProxyView } from '../chaos/proxy-host-protocol';
+import {
+  composeDetach,
+  composeHeal,
+  composeProxies,
+  composeSetFaults,
+} from '../compose-chaos/compose-commands';
+import {
+  composeProjectName,
+  isCompose,
+  withComposeOptions,
+  type ComposeOptions,
+} from '../compose-chaos/compose-options';
 
-/** TargetOptions pick the links a network fault acts on. */
-interface TargetOptions {
+/** TargetOptions pick the links a network fault acts on, in the process-mode or compose lab. */
+interface TargetOptions extends ComposeOptions {
   az?: string;
   hsm?: string;
 }
@@ -38,7 +50,9 @@ function selector(options: TargetOptions, required: boolean): ProxySelector {
 }
 
 function withTarget(command: Command): Command {
-  return command.option('--az <label>', 'every HSM of this AZ').option('--hsm <hsm-id>', 'one HSM');
+  return withComposeOptions(
+    command.option('--az <label>', 'every HSM of this AZ').option('--hsm <hsm-id>', 'one HSM'),
+  );
 }
 
 function printProxies(output: Output, proxies: ProxyView[]): void {
@@ -50,6 +64,9 @@ function printProxies(output: Output, proxies: ProxyView[]): void {
  * partition, latency, heal and proxies. They act on the TcpFaultProxy in
  * front of each HSM, so they cut or slow the node's links to clients and to
  * the orchestrator alike; a lab needs `lab up --fault-proxies` for them.
+ * With `--compose` the proxy runs inside the HSM container's network
+ * namespace (see ../compose-chaos/netns-proxies.ts), put there on the first
+ * fault; `chaos detach --compose` takes it away.
  */
 export function registerChaosNetworkCommands(chaos: Command): void {
   acceptGlobalOptions(
@@ -70,6 +87,15 @@ export function registerChaosNetworkCommands(chaos: Command): void {
         if (direction === undefined) throw new UsageError('--one-way must be to-node or from-node');
         cut = [direction];
       }
+      if (isCompose(options)) {
+        return composeSetFaults(
+          context,
+          composeProjectName(options),
+          { az: select.az, hsmId: select.hsmId },
+          { cut },
+          'partitioned',
+        );
+      }
       const { layout, lab } = await chaosLab(context);
       const proxies = await labFaultProxies(layout, lab);
       const affected = await proxies.setFaults({ ...select, faults: { cut } });
@@ -89,6 +115,15 @@ export function registerChaosNetworkCommands(chaos: Command): void {
       const select = selector(options, true);
       const latencyMs = millisecondsFlag(requireValue(options.ms, '--ms'), '--ms');
       const jitterMs = millisecondsFlag(options.jitterMs, '--jitter-ms');
+      if (isCompose(options)) {
+        return composeSetFaults(
+          context,
+          composeProjectName(options),
+          { az: select.az, hsmId: select.hsmId },
+          { latencyMs, jitterMs },
+          'slowed',
+        );
+      }
       const { layout, lab } = await chaosLab(context);
       const proxies = await labFaultProxies(layout, lab);
       const affected = await proxies.setFaults({ ...select, faults: { latencyMs, jitterMs } });
@@ -106,6 +141,12 @@ export function registerChaosNetworkCommands(chaos: Command): void {
   ).action(
     action<TargetOptions>(async (context, _args, options) => {
       const select = selector(options, false);
+      if (isCompose(options)) {
+        return composeHeal(context, composeProjectName(options), {
+          az: select.az,
+          hsmId: select.hsmId,
+        });
+      }
       const { layout, lab } = await chaosLab(context);
       const proxies = await labFaultProxies(layout, lab);
       const affected = await proxies.heal(select);
@@ -115,11 +156,37 @@ export function registerChaosNetworkCommands(chaos: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos.command('proxies').description('list the fault proxies and the faults in force'),
+    withComposeOptions(
+      chaos.command('proxies').description('list the fault proxies and the faults in force'),
+    ),
   ).action(
-    action(async (context) => {
+    action<ComposeOptions>(async (context, _args, options) => {
+      if (isCompose(options)) return composeProxies(context, composeProjectName(options));
       const { layout, lab } = await chaosLab(context);
       printProxies(context.output, await (await labFaultProxies(layout, lab)).list());
+    }),
+  );
+
+  acceptGlobalOptions(
+    withTarget(
+      chaos
+        .command('detach')
+        .description(
+          "--compose only: remove the fault proxies from HSM containers' network namespaces (all unless --az or --hsm)",
+        ),
+    ),
+  ).action(
+    action<TargetOptions>(async (context, _args, options) => {
+      const select = selector(options, false);
+      if (!isCompose(options)) {
+        throw new UsageError(
+          'chaos detach is for the compose lab (--compose); a process-mode lab keeps its fault proxies until "hsmlab lab down"',
+        );
+      }
+      return composeDetach(context, composeProjectName(options), {
+        az: select.az,
+        hsmId: select.hsmId,
+      });
     }),
   );
 }

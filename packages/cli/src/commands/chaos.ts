@@ -16,28 +16,53 @@ import { storageFaultKind } from '../chaos/storage-fault-names';
 import { ORCHESTRATOR_NAME } from '../lab/lab-layout';
 import { sleep, stopProcess } from '../lab/lab-processes';
 import { registerChaosNetworkCommands } from './chaos-network';
+import {
+  composeClock,
+  composeKill,
+  composeKillOrchestrator,
+  composePause,
+  composeRestart,
+  composeResume,
+  composeStorage,
+} from '../compose-chaos/compose-commands';
+import {
+  composeProjectName,
+  isCompose,
+  withComposeOptions,
+  type ComposeOptions,
+} from '../compose-chaos/compose-options';
 
 /**
  * registerChaosCommands adds `hsmlab chaos ...`: faults injected into a
  * process-mode lab. Process, clock and storage faults work on any lab;
  * network faults (see chaos-network.ts) need a lab started with
- * `--fault-proxies`.
+ * `--fault-proxies`. With `--compose` every command acts on the compose lab's
+ * containers instead (see ../compose-chaos/).
  */
 export function registerChaosCommands(program: Command): void {
   const chaos = program
     .command('chaos')
     .description(
-      'inject faults into the process-mode lab: crashes, pauses, partitions, latency, clocks, disks',
+      'inject faults into the process-mode lab (or, with --compose, the compose lab): crashes, pauses, partitions, latency, clocks, disks',
     );
 
   acceptGlobalOptions(
-    chaos
-      .command('kill')
-      .description('kill an HSM node with SIGKILL ("lab status" shows it crashed)')
-      .argument('<hsm-id>', 'the HSM, e.g. hsm-b1')
-      .option('--restart-after <duration>', 'start it again after this long, e.g. 2s'),
+    withComposeOptions(
+      chaos
+        .command('kill')
+        .description('kill an HSM node with SIGKILL ("lab status" shows it crashed)')
+        .argument('<hsm-id>', 'the HSM, e.g. hsm-b1 (with --compose: its service, e.g. hsm-b)')
+        .option('--restart-after <duration>', 'start it again after this long, e.g. 2s'),
+    ),
   ).action(
-    action<{ restartAfter?: string }>(async (context, [hsmId], options) => {
+    action<{ restartAfter?: string } & ComposeOptions>(async (context, [hsmId], options) => {
+      if (isCompose(options)) {
+        const downMs =
+          options.restartAfter === undefined
+            ? undefined
+            : durationFlag(options.restartAfter, '--restart-after');
+        return composeKill(context, composeProjectName(options), hsmId!, downMs);
+      }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       const downMs =
@@ -61,13 +86,21 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('pause')
-      .description('freeze an HSM node with SIGSTOP: it keeps its sockets and answers nothing')
-      .argument('<hsm-id>', 'the HSM')
-      .option('--for <duration>', 'resume it (SIGCONT) after this long, e.g. 5s'),
+    withComposeOptions(
+      chaos
+        .command('pause')
+        .description(
+          'freeze an HSM node with SIGSTOP (--compose: docker pause): it keeps its sockets and answers nothing',
+        )
+        .argument('<hsm-id>', 'the HSM')
+        .option('--for <duration>', 'resume it (SIGCONT) after this long, e.g. 5s'),
+    ),
   ).action(
-    action<{ for?: string }>(async (context, [hsmId], options) => {
+    action<{ for?: string } & ComposeOptions>(async (context, [hsmId], options) => {
+      if (isCompose(options)) {
+        const pausedMs = options.for === undefined ? undefined : durationFlag(options.for, '--for');
+        return composePause(context, composeProjectName(options), hsmId!, pausedMs);
+      }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       const pausedMs = options.for === undefined ? undefined : durationFlag(options.for, '--for');
@@ -87,12 +120,15 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('resume')
-      .description('continue a paused HSM node (SIGCONT)')
-      .argument('<hsm-id>', 'the HSM'),
+    withComposeOptions(
+      chaos
+        .command('resume')
+        .description('continue a paused HSM node (SIGCONT; --compose: docker unpause)')
+        .argument('<hsm-id>', 'the HSM'),
+    ),
   ).action(
-    action(async (context, [hsmId]) => {
+    action<ComposeOptions>(async (context, [hsmId], options) => {
+      if (isCompose(options)) return composeResume(context, composeProjectName(options), hsmId!);
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       const pid = await runningPid(layout, hsm.hsmId);
@@ -104,12 +140,17 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('restart')
-      .description('stop an HSM node (SIGTERM) and start it again, or start it if it is down')
-      .argument('<hsm-id>', 'the HSM'),
+    withComposeOptions(
+      chaos
+        .command('restart')
+        .description(
+          'stop an HSM node (SIGTERM) and start it again, or start it if it is down (--compose: docker restart)',
+        )
+        .argument('<hsm-id>', 'the HSM'),
+    ),
   ).action(
-    action(async (context, [hsmId]) => {
+    action<ComposeOptions>(async (context, [hsmId], options) => {
+      if (isCompose(options)) return composeRestart(context, composeProjectName(options), hsmId!);
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       await stopProcess(layout, hsm.hsmId);
@@ -121,12 +162,21 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('kill-orchestrator')
-      .description('kill the orchestrator with SIGKILL ("lab up" starts it again)')
-      .option('--restart-after <duration>', 'start it again after this long, e.g. 5s'),
+    withComposeOptions(
+      chaos
+        .command('kill-orchestrator')
+        .description('kill the orchestrator with SIGKILL ("lab up" starts it again)')
+        .option('--restart-after <duration>', 'start it again after this long, e.g. 5s'),
+    ),
   ).action(
-    action<{ restartAfter?: string }>(async (context, _args, options) => {
+    action<{ restartAfter?: string } & ComposeOptions>(async (context, _args, options) => {
+      if (isCompose(options)) {
+        const downMs =
+          options.restartAfter === undefined
+            ? undefined
+            : durationFlag(options.restartAfter, '--restart-after');
+        return composeKillOrchestrator(context, composeProjectName(options), downMs);
+      }
       const { layout, lab } = await chaosLab(context);
       const downMs =
         options.restartAfter === undefined
@@ -149,14 +199,19 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('clock')
-      .description("move one HSM node's clock (its injected clock; the machine's is untouched)")
-      .argument('<hsm-id>', 'the HSM')
-      .option('--offset <duration>', 'offset from the wall clock: 1h, -30m, 0 puts it back'),
+    withComposeOptions(
+      chaos
+        .command('clock')
+        .description("move one HSM node's clock (its injected clock; the machine's is untouched)")
+        .argument('<hsm-id>', 'the HSM')
+        .option('--offset <duration>', 'offset from the wall clock: 1h, -30m, 0 puts it back'),
+    ),
   ).action(
-    action<{ offset?: string }>(async (context, [hsmId], options) => {
+    action<{ offset?: string } & ComposeOptions>(async (context, [hsmId], options) => {
       const offsetMs = signedDurationFlag(requireValue(options.offset, '--offset'), '--offset');
+      if (isCompose(options)) {
+        return composeClock(context, composeProjectName(options), hsmId!, offsetMs);
+      }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       const pid = await runningPid(layout, hsm.hsmId);
@@ -170,17 +225,22 @@ export function registerChaosCommands(program: Command): void {
   );
 
   acceptGlobalOptions(
-    chaos
-      .command('storage')
-      .description("damage an HSM node's journal: stop it, inject the fault, start it again")
-      .argument('<hsm-id>', 'the HSM')
-      .option(
-        '--fault <kind>',
-        'torn-tail (last record cut), lost-tail (unsynced frames lost) or bit-flip',
-      ),
+    withComposeOptions(
+      chaos
+        .command('storage')
+        .description("damage an HSM node's journal: stop it, inject the fault, start it again")
+        .argument('<hsm-id>', 'the HSM')
+        .option(
+          '--fault <kind>',
+          'torn-tail (last record cut), lost-tail (unsynced frames lost) or bit-flip',
+        ),
+    ),
   ).action(
-    action<{ fault?: string }>(async (context, [hsmId], options) => {
+    action<{ fault?: string } & ComposeOptions>(async (context, [hsmId], options) => {
       const kind = storageFaultKind(options.fault);
+      if (isCompose(options)) {
+        return composeStorage(context, composeProjectName(options), hsmId!, kind);
+      }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
       await stopProcess(layout, hsm.hsmId);
