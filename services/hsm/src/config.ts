@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseDurationMs } from '@hsmlab/common';
@@ -36,6 +37,8 @@ export interface NodeConfig {
   snapshotEveryRecords: number;
   /** Offset added to the system clock (chaos: clock jumps). */
   clockOffsetMs: number;
+  /** Worker threads for asymmetric signing; 0 signs on the main thread. */
+  cryptoWorkers: number;
   logLevel: string;
 }
 
@@ -62,6 +65,7 @@ const FLAGS = {
   'default-call-timeout': { env: 'HSMLAB_DEFAULT_CALL_TIMEOUT' },
   'snapshot-every': { env: 'HSMLAB_SNAPSHOT_EVERY' },
   'clock-offset': { env: 'HSMLAB_CLOCK_OFFSET_MS' },
+  'crypto-workers': { env: 'HSMLAB_CRYPTO_WORKERS' },
   'log-level': { env: 'HSMLAB_LOG_LEVEL' },
 } as const satisfies Record<string, { env: string; boolean?: boolean }>;
 
@@ -89,8 +93,18 @@ export const USAGE = `usage: hsmlab-hsm --node-id ID --data-dir DIR [options]
   --default-call-timeout DUR    crypto call budget (default 10s)        HSMLAB_DEFAULT_CALL_TIMEOUT
   --snapshot-every N            journal records per snapshot (10000)    HSMLAB_SNAPSHOT_EVERY
   --clock-offset MS             offset added to the wall clock (0)      HSMLAB_CLOCK_OFFSET_MS
+  --crypto-workers N            signing threads (default: cores, max 4) HSMLAB_CRYPTO_WORKERS
   --log-level LEVEL             trace|debug|info|warn|error (info)      HSMLAB_LOG_LEVEL
 `;
+
+/**
+ * defaultCryptoWorkers is one signing thread per core, at most 4; none on a
+ * single core, where a thread hop would only add cost.
+ */
+function defaultCryptoWorkers(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
 
 /** ConfigError is a configuration problem, with a message naming the setting. */
 export class ConfigError extends Error {
@@ -121,6 +135,7 @@ const schema = z.object({
   defaultCallTimeoutMs: z.number().int().min(1).max(600_000),
   snapshotEveryRecords: z.number().int().min(1),
   clockOffsetMs: z.number().int(),
+  cryptoWorkers: z.number().int().min(0).max(64),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
 });
 
@@ -193,6 +208,7 @@ export function loadNodeConfig(argv: string[], env: NodeJS.ProcessEnv = process.
     defaultCallTimeoutMs: duration('default-call-timeout', get('default-call-timeout'), 10_000),
     snapshotEveryRecords: integer('snapshot-every', get('snapshot-every'), 10_000),
     clockOffsetMs: integer('clock-offset', get('clock-offset'), 0),
+    cryptoWorkers: integer('crypto-workers', get('crypto-workers'), defaultCryptoWorkers()),
     logLevel: get('log-level') ?? 'info',
   };
   const parsed = schema.safeParse(raw);

@@ -119,6 +119,7 @@ export class HsmNode {
     });
     await this.metricsServer?.close();
     const { ctx } = this.services;
+    await ctx.signPool.close();
     await ctx.store.close();
     await ctx.audit.close();
     this.unlock();

@@ -52,6 +52,14 @@ describe('hsm node - configuration', () => {
         ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--cluster-id', 'CLUSTER'],
         /--cluster-id/,
       ],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--crypto-workers', 'many'],
+        /--crypto-workers: "many" is not a whole number/,
+      ],
+      [
+        ['--node-id', 'n1', '--data-dir', '/tmp/x', '--insecure', '--crypto-workers', '65'],
+        /--crypto-workers/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = run(args);
@@ -88,6 +96,10 @@ describe('hsm node - configuration', () => {
     expect(c.nodeId).toBe('env-node');
     expect(c.az).toBe('b');
     expect(c.sessionTtlMs).toBe(1_800_000);
+    const workers = loadNodeConfig(['--node-id', 'n', '--data-dir', '/tmp/w', '--insecure'], {
+      HSMLAB_CRYPTO_WORKERS: '0',
+    });
+    expect(workers.cryptoWorkers).toBe(0);
   });
 
   it('refuses a second node on a data dir that is in use', async () => {

@@ -42,7 +42,16 @@ export {
 } from './key-material';
 export { type ImportedMaterial, type ImportFormat, importMaterial } from './key-import';
 export { type LoadedKey, loadKey } from './loaded-key';
-export { sign, type SignatureFormat, type SignOptions, verify } from './sign';
+export {
+  type AsymmetricSignOptions,
+  planSign,
+  runSignPlan,
+  sign,
+  type SignatureFormat,
+  type SignOptions,
+  type SignPlan,
+  verify,
+} from './sign';
 export {
   type CipherOptions,
   decrypt,

@@ -20,9 +20,54 @@ export interface SignOptions {
   saltLength?: number;
 }
 
-type SignPlan =
-  | { kind: 'asymmetric'; hash: string | null; options: Omit<crypto.SignKeyObjectInput, 'key'> }
+type SignatureShape =
+  | { kind: 'asymmetric'; hash: string | null; options: AsymmetricSignOptions }
   | { kind: 'hmac'; hash: string };
+
+/**
+ * SignPlan is a checked signing request: everything sign needs except the
+ * work itself, so the work can run here or on a crypto worker thread.
+ */
+export type SignPlan =
+  | {
+      kind: 'asymmetric';
+      privateKey: crypto.KeyObject;
+      hash: string | null;
+      options: AsymmetricSignOptions;
+    }
+  | { kind: 'hmac'; secretKey: crypto.KeyObject; hash: string };
+
+/** AsymmetricSignOptions are the plain (cloneable) options of crypto.sign. */
+export interface AsymmetricSignOptions {
+  dsaEncoding?: 'der' | 'ieee-p1363';
+  padding?: number;
+  saltLength?: number;
+}
+
+/**
+ * planSign checks a signing request (mechanism, attribute, format, salt
+ * length) and returns its plan; it throws what sign would throw.
+ */
+export function planSign(
+  key: LoadedKey,
+  mechanism: Mechanism,
+  options: SignOptions = {},
+): SignPlan {
+  const spec = checkMechanism(key, mechanism, 'sign');
+  requireAttribute(key, 'sign');
+  const plan = planSignature(key, mechanism, spec, options);
+  if (plan.kind === 'hmac') {
+    return { kind: 'hmac', secretKey: mustHave(key.secretKey), hash: plan.hash };
+  }
+  return { ...plan, privateKey: mustHave(key.privateKey) };
+}
+
+/** runSignPlan does the signing a plan describes, on this thread. */
+export function runSignPlan(plan: SignPlan, data: Buffer): Buffer {
+  if (plan.kind === 'hmac')
+    return crypto.createHmac(plan.hash, plan.secretKey).update(data).digest();
+  return crypto.sign(plan.hash, data, { key: plan.privateKey, ...plan.options });
+}
 
 /**
  * sign signs data with key: RSA PKCS#1 v1.5, RSA-PSS (MGF1 with the same
@@ -35,13 +80,7 @@ export function sign(
   data: Buffer,
   options: SignOptions = {},
 ): Buffer {
-  const spec = checkMechanism(key, mechanism, 'sign');
-  requireAttribute(key, 'sign');
-  const plan = planSignature(key, mechanism, spec, options);
-  if (plan.kind === 'hmac') {
-    return crypto.createHmac(plan.hash, mustHave(key.secretKey)).update(data).digest();
-  }
-  return crypto.sign(plan.hash, data, { key: mustHave(key.privateKey), ...plan.options });
+  return runSignPlan(planSign(key, mechanism, options), data);
 }
 
 /**
@@ -83,7 +122,7 @@ function planSignature(
   mechanism: Mechanism,
   spec: MechanismSpec,
   options: SignOptions,
-): SignPlan {
+): SignatureShape {
   const format = options.format ?? 'SIGNATURE_FORMAT_DER';
   if (format !== 'SIGNATURE_FORMAT_DER' && format !== 'SIGNATURE_FORMAT_IEEE_P1363') {
     throw new InvalidArgumentError(`unknown signature format ${JSON.stringify(format)}`);

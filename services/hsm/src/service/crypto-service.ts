@@ -4,7 +4,7 @@ import {
   digest,
   encrypt,
   requireAttribute,
-  sign,
+  planSign,
   verify,
   type DigestAlgorithm,
   type Mechanism,
@@ -77,9 +77,13 @@ export class CryptoService {
     requireCryptoUser(session);
     const key = resolveKey(this.ctx, session, input.key);
     requireAttribute(key.handle, key.body, 'sign');
-    const options = { format: input.format, saltLength: input.saltLength };
+    const loaded = key.loaded();
+    const plan = planSign(loaded, input.mechanism, {
+      format: input.format,
+      saltLength: input.saltLength,
+    });
     return this.whenAllowed(signClass(key.body), () =>
-      sign(key.loaded(), input.mechanism, input.data, options),
+      this.ctx.signPool.sign(loaded, plan, input.data),
     );
   }
 
@@ -132,7 +136,7 @@ export class CryptoService {
   }
 
   /** whenAllowed runs `operation` now, or after the wait the capacity profile asks for. */
-  private whenAllowed<T>(op: OperationClass, operation: () => T): MaybePromise<T> {
+  private whenAllowed<T>(op: OperationClass, operation: () => MaybePromise<T>): MaybePromise<T> {
     const waitMs = this.ctx.limiter.reserve(op);
     if (waitMs < 1) return operation();
     return new Promise<void>((resolve) => setTimeout(resolve, waitMs)).then(operation);

@@ -16,6 +16,7 @@ import { SessionTable } from './sessions';
 import { CapacityLimiter } from './capacity-limiter';
 import type { CapacityProfile } from './capacity-profile';
 import type { NodeMetrics } from './node-metrics';
+import { SignPool } from '../crypto-workers/sign-pool';
 
 /** AuditEvent is what the services record; the audit log adds seq and time. */
 export interface AuditEvent {
@@ -38,6 +39,8 @@ export class NodeContext {
   readonly locks = new KeyedMutex();
   readonly load: LoadTracker;
   readonly limiter: CapacityLimiter;
+  /** Runs asymmetric signatures on worker threads. */
+  readonly signPool: SignPool;
   readonly startedAtMs: number;
   /** Parsed keys by handle. Invariant: an entry matches the store's current version. */
   private readonly keyCache = new Map<string, { version: Version; loaded: LoadedKey }>();
@@ -65,6 +68,7 @@ export class NodeContext {
     this.sessions = new SessionTable(clock, config.sessionTtlMs, config.maxSessions);
     this.load = new LoadTracker(capacity);
     this.limiter = new CapacityLimiter(profile, clock);
+    this.signPool = new SignPool(config.cryptoWorkers ?? 0, logger);
     this.startedAtMs = clock.nowMs();
   }
 
