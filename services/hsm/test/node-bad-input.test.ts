@@ -39,13 +39,25 @@ const METHODS = [
   'ExportMaskedObject',
   'Digest',
   'GenerateRandom',
+  'GetNodeInfo',
+  'ActivateOfficer',
+  'Login',
+  'ListUsers',
+  'DeleteUser',
+  'UnlockUser',
+  'UnshareKey',
+  'Verify',
 ] as const;
+
+/** Per-call statuses a stream result may carry besides the clear ones. */
+const CALL_STATUSES = new Set([...CLEAR_STATUSES, status.CANCELLED, status.DEADLINE_EXCEEDED]);
 
 describe('hsm node - hostile input (property-based)', () => {
   let node: NodeProcess;
   let alice: RawHsm;
   let raw: Client;
   let validSign: Buffer;
+  let validStream: Buffer;
 
   beforeAll(async () => {
     requireBuilt(HSM_MAIN);
@@ -72,8 +84,49 @@ describe('hsm node - hostile input (property-based)', () => {
       mechanism: 'MECHANISM_ECDSA_SHA256',
       data: Buffer.from('x'),
     });
+    validStream = loadHsmProto().hsmlab.hsm.v1.Hsm.service.CryptoStream.requestSerialize({
+      calls: [
+        {
+          id: 1,
+          timeoutMs: 5000,
+          sign: {
+            key: privateKey.handle,
+            mechanism: 'MECHANISM_ECDSA_SHA256',
+            data: Buffer.from('x'),
+          },
+        },
+        { id: 2, timeoutMs: 5000, random: { length: 16 } },
+      ],
+    });
     raw = new Client(node.address, credentials.createInsecure());
   });
+
+  /**
+   * streamOnce opens a crypto stream as alice, writes one message of raw
+   * bytes, ends it, and returns every per-call status and the stream's own.
+   */
+  function streamOnce(body: Buffer): Promise<{ calls: number[]; end: number }> {
+    const md = new Metadata();
+    md.set(METADATA.session, alice.token);
+    const decode = loadHsmProto().hsmlab.hsm.v1.Hsm.service.CryptoStream.responseDeserialize;
+    return new Promise((resolve) => {
+      const calls: number[] = [];
+      const stream = raw.makeBidiStreamRequest(
+        '/hsmlab.hsm.v1.Hsm/CryptoStream',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        md,
+        { deadline: Date.now() + 10_000 },
+      );
+      stream.on('data', (bytes: Buffer) => {
+        for (const r of decode(bytes).results) calls.push(r.code);
+      });
+      stream.on('error', () => undefined);
+      stream.on('status', (s: { code: number }) => resolve({ calls, end: s.code }));
+      stream.write(body);
+      stream.end();
+    });
+  }
 
   afterAll(async () => {
     alice?.close();
@@ -128,6 +181,56 @@ describe('hsm node - hostile input (property-based)', () => {
       ),
       { numRuns: 300, seed: Number(process.env.HSMLAB_FUZZ_SEED ?? 20261203) },
     );
+  }, 120_000);
+
+  it('answers hostile crypto-stream messages call by call, or ends the stream with a clear status', async () => {
+    const hostile = fc.oneof(
+      fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)),
+      fc
+        .array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 })
+        .map((flips) => {
+          const body = Buffer.from(validStream);
+          for (const [at, xor] of flips) body[at % body.length] ^= xor;
+          return body;
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (body) => {
+        const { calls, end } = await streamOnce(body);
+        expect(CLEAR_STATUSES.has(end), `stream ended ${end}`).toBe(true);
+        for (const code of calls) expect(CALL_STATUSES.has(code), `call ${code}`).toBe(true);
+      }),
+      { numRuns: 200, seed: Number(process.env.HSMLAB_FUZZ_SEED ?? 20261203) },
+    );
+    // The genuine message still gets both calls answered.
+    const genuine = await streamOnce(validStream);
+    expect(genuine).toEqual({ calls: [status.OK, status.OK], end: status.OK });
+  }, 120_000);
+
+  it('answers random bytes to Logout with a clear status, on a session of its own', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 256 }), async (bytes) => {
+        const own = new RawHsm(node.address);
+        await own.login('alice', 'alice-pass-1');
+        const md = new Metadata();
+        md.set(METADATA.session, own.token);
+        const code = await new Promise<number>((resolve) => {
+          raw.makeUnaryRequest(
+            '/hsmlab.hsm.v1.Hsm/Logout',
+            (b: Buffer) => b,
+            (b: Buffer) => b,
+            Buffer.from(bytes),
+            md,
+            { deadline: Date.now() + 10_000 },
+            (err: ServiceError | null) => resolve(err ? err.code : status.OK),
+          );
+        });
+        own.close();
+        expect(CLEAR_STATUSES.has(code), `Logout -> ${code}`).toBe(true);
+      }),
+      { numRuns: 15, seed: Number(process.env.HSMLAB_FUZZ_SEED ?? 20261203) },
+    );
+    expect((await alice.call('GetNodeInfo', {})).nodeId).toBe('fuzz-1');
   }, 120_000);
 
   it('refuses an oversized message with RESOURCE_EXHAUSTED', async () => {
