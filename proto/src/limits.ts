@@ -9,4 +9,9 @@ export const MESSAGE_LIMITS = {
   maxSendBytes: 16 * 1024 * 1024,
   /** Largest message a client accepts (backups and digest pages are larger). */
   clientMaxReceiveBytes: 16 * 1024 * 1024,
+  /**
+   * Most calls outstanding on one crypto stream: a node answers the ones
+   * past it RESOURCE_EXHAUSTED, and the SDK holds the ones past it back.
+   */
+  maxCallsInFlightPerStream: 4096,
 } as const;

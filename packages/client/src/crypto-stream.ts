@@ -1,5 +1,5 @@
 import { status as Status, type ClientDuplexStream } from '@grpc/grpc-js';
-import type { hsmV1 } from '@hsmlab/proto';
+import { MESSAGE_LIMITS, type hsmV1 } from '@hsmlab/proto';
 import { takeBatch } from './crypto-batch';
 import type { SessionTicket } from './node-session';
 import { asRpcFailure, RpcFailure } from './rpc-failure';
@@ -32,6 +32,8 @@ const LOGIN_BUDGET_MS = 5000;
  * of the SDK's time per call. A call times out up to this much late.
  */
 const TIMEOUT_SWEEP_MS = 5;
+/** MAX_SENT_CALLS is the most calls written and not yet answered on one stream (the node's limit). */
+const MAX_SENT_CALLS = MESSAGE_LIMITS.maxCallsInFlightPerStream;
 
 interface PendingCall {
   readonly id: number;
@@ -55,6 +57,11 @@ interface PendingCall {
  * the stream breaks, only the calls written to it fail (with UNAVAILABLE,
  * which the call runner retries on another node); queued calls go out on a
  * fresh stream.
+ *
+ * Backpressure: at most MAX_SENT_CALLS calls are written and unanswered at a
+ * time (more would be refused by the node), and nothing more is written
+ * while grpc-js reports its buffer full, until it drains. Calls past either
+ * limit wait in the outbox, where their deadlines still run.
  */
 export class CryptoStream {
   private nextId = 1;
@@ -66,6 +73,10 @@ export class CryptoStream {
   /** Invariant: set while `pending` is not empty (it may outlive it by one sweep). */
   private sweeper: NodeJS.Timeout | undefined;
   private live: { stream: Duplex; ticket: SessionTicket } | undefined;
+  /** Calls written to the live stream and not settled. */
+  private sentOnLive = 0;
+  /** True while the live stream's buffer is full: nothing more is written until 'drain'. */
+  private waitingForDrain = false;
   private opening = false;
   private closed = false;
 
@@ -152,6 +163,10 @@ export class CryptoStream {
     const entry = this.pending.get(id);
     if (entry === undefined) return undefined;
     this.pending.delete(id);
+    if (entry.sentOn !== undefined && entry.sentOn === this.live?.stream) {
+      this.sentOnLive -= 1;
+      if (this.outbox.length > 0) this.scheduleFlush();
+    }
     if (entry.onAbort !== undefined) entry.signal?.removeEventListener('abort', entry.onAbort);
     if (outcome instanceof RpcFailure) entry.reject(outcome);
     else entry.resolve(outcome);
@@ -210,14 +225,25 @@ export class CryptoStream {
     const stream = this.live.stream;
     let cancel = this.cancels;
     this.cancels = [];
-    while (this.outbox.length > 0 || cancel.length > 0) {
-      const batch = takeBatch(this.outbox, this.deps.maxBatchCalls);
+    for (;;) {
+      const room = this.waitingForDrain ? 0 : MAX_SENT_CALLS - this.sentOnLive;
+      const batch =
+        room > 0 && this.outbox.length > 0
+          ? takeBatch(this.outbox, Math.min(this.deps.maxBatchCalls, room))
+          : [];
+      if (batch.length === 0 && cancel.length === 0) break;
       for (const entry of batch) entry.sentOn = stream;
-      // NB: write() may report a full buffer; grpc-js then queues in memory.
-      // Not yet: no backpressure to callers, so a producer far faster than
-      // the node grows this process's memory until calls time out.
-      stream.write({ calls: batch.map((entry) => entry.message), cancel });
+      this.sentOnLive += batch.length;
+      const accepted = stream.write({ calls: batch.map((entry) => entry.message), cancel });
       cancel = [];
+      if (!accepted && !this.waitingForDrain) {
+        this.waitingForDrain = true;
+        stream.once('drain', () => {
+          if (this.live?.stream !== stream) return;
+          this.waitingForDrain = false;
+          this.scheduleFlush();
+        });
+      }
     }
   }
 
@@ -240,6 +266,8 @@ export class CryptoStream {
     if (this.closed) return;
     const stream = this.deps.open(ticket);
     this.live = { stream, ticket };
+    this.sentOnLive = 0;
+    this.waitingForDrain = false;
     stream.on('data', (message: hsmV1.CryptoStreamResponse__Output) =>
       this.receive(message, ticket),
     );
@@ -268,7 +296,11 @@ export class CryptoStream {
   }
 
   private broken(stream: Duplex, failure: RpcFailure, ticket?: SessionTicket): void {
-    if (this.live?.stream === stream) this.live = undefined;
+    if (this.live?.stream === stream) {
+      this.live = undefined;
+      this.sentOnLive = 0;
+      this.waitingForDrain = false;
+    }
     if (ticket !== undefined) failure.sessionGeneration = ticket.generation;
     stream.removeAllListeners('data');
     for (const entry of [...this.pending.values()]) {

@@ -33,6 +33,22 @@ describe('crypto stream', () => {
     expect(fakes[0]!.count('CryptoStream')).toBe(1);
   });
 
+  it('holds calls back past the per-stream limit of the node, and runs them all', async () => {
+    fakes = await startFakes([{}]);
+    cluster = await connectTo(fakes, { defaultDeadlineMs: 60_000, attemptTimeoutMs: 60_000 });
+    fakes[0]!.delayMs = 300;
+
+    const digests = await Promise.all(
+      Array.from({ length: 5000 }, (_, i) => cluster!.crypto.digest('sha256', `m${i}`)),
+    );
+
+    expect(digests).toHaveLength(5000);
+    expect(fakes[0]!.cryptoResults).toBe(5000);
+    // The node's limit is 4096 calls in flight per stream: the rest waited in the SDK.
+    expect(fakes[0]!.peakInFlight).toBeLessThanOrEqual(4096);
+    expect(fakes[0]!.peakInFlight).toBeGreaterThan(1000);
+  });
+
   it('runs every kind of crypto operation on the stream', async () => {
     fakes = await startFakes([{}]);
     cluster = await connectTo(fakes);

@@ -59,6 +59,8 @@ export class FakeHsmNode {
   readonly calls = new Map<string, number>();
   cryptoResults = 0;
   streamMessages = 0;
+  /** The most crypto calls this node held at once (received, not answered). */
+  peakInFlight = 0;
   readonly cancelled: number[] = [];
   readonly requestIds: string[] = [];
 
@@ -359,6 +361,7 @@ export class FakeHsmNode {
 
   private async serveBatch(call: Stream, calls: hsmV1.CryptoCall__Output[]): Promise<void> {
     this.inFlight += calls.length;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     await this.gate();
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     this.inFlight -= calls.length;

@@ -1,5 +1,5 @@
 import { status as Status, type ServerDuplexStream } from '@grpc/grpc-js';
-import type { hsmV1 } from '@hsmlab/proto';
+import { MESSAGE_LIMITS, type hsmV1 } from '@hsmlab/proto';
 import type { NodeServices } from '../service/node-services';
 import type { Session } from '../service/sessions';
 import { runCrypto, type CryptoOp } from './crypto-dispatch';
@@ -8,7 +8,7 @@ import { loadTrailer, sessionOf } from './unary';
 import { rejectMalformed } from './malformed-request';
 
 /** MAX_CALLS_IN_FLIGHT_PER_STREAM bounds one stream's outstanding calls. */
-export const MAX_CALLS_IN_FLIGHT_PER_STREAM = 4096;
+export const MAX_CALLS_IN_FLIGHT_PER_STREAM = MESSAGE_LIMITS.maxCallsInFlightPerStream;
 /** DEADLINE_SWEEP_MS is how often calls past their time are answered. */
 const DEADLINE_SWEEP_MS = 20;
 /**
