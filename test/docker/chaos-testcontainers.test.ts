@@ -10,7 +10,8 @@ import {
   objectsOf,
   waitForClusterState,
 } from './helpers/cluster-poll';
-import { dockerAvailable, imageExists } from './helpers/docker-cli';
+import { LAB_IMAGE as image, RUN_DOCKER_SUITES } from './helpers/compose-project';
+import { imageExists } from './helpers/docker-cli';
 import {
   hostPortOf,
   setPaused,
@@ -37,16 +38,11 @@ function openToEveryone(dir: string): void {
   }
 }
 
-const image = process.env.HSMLAB_IMAGE ?? 'hsmlab/hsmlab:dev';
-const haveDocker = dockerAvailable();
 const AZS = ['a', 'b', 'c'] as const;
 const HSM_PORT = 2225;
 const ORCHESTRATOR_PORT = 7400;
 
-// In CI a missing Docker engine is a failure, not a reason to skip.
-const runSuite = haveDocker || process.env.CI === 'true';
-
-describe.skipIf(!runSuite)('chaos with testcontainers: a paused HSM', () => {
+describe.skipIf(!RUN_DOCKER_SUITES)('chaos with testcontainers: a paused HSM', () => {
   const pkiRoot = mkdtempSync(join(tmpdir(), 'hsmlab-tc-pki-'));
   const layout = pkiLayout(pkiRoot);
   const networks = new Map<string, StartedNetwork>();

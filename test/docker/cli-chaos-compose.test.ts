@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as compose from 'docker-compose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControlClient } from '@hsmlab/compose';
@@ -13,14 +13,8 @@ import {
   objectsOf,
   waitForClusterState,
 } from './helpers/cluster-poll';
-import {
-  containerOf,
-  docker,
-  dockerAvailable,
-  imageExists,
-  inspectField,
-} from './helpers/docker-cli';
-import { freePort } from './helpers/free-port';
+import { composeError, composeOptions, RUN_DOCKER_SUITES } from './helpers/compose-project';
+import { containerOf, docker, inspectField } from './helpers/docker-cli';
 import { followContainer, type LineBuffer } from './helpers/line-buffer';
 import { median, tlsHandshakesFrom } from './helpers/netns-probe';
 import { parseSignLine, waitForSteadySigns } from './helpers/sign-lines';
@@ -32,28 +26,9 @@ import { parseSignLine, waitForSteadySigns } from './helpers/sign-lines';
 // handshakes timed from inside the orchestrator's network namespace (the
 // AZ networks are internal: the host cannot reach the HSMs).
 
-const root = resolve(__dirname, '..', '..');
-const image = process.env.HSMLAB_IMAGE ?? 'hsmlab/hsmlab:dev';
-const haveDocker = dockerAvailable();
 const isRoot = process.getuid?.() === 0;
 const project = `hsmlabclichaos${randomBytes(2).toString('hex')}`;
 const HSM_PORT = 2225;
-
-/** The Compose v2 plugin when the engine has it, else Debian's docker-compose v1. */
-const executable: compose.IDockerComposeOptions['executable'] =
-  spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0
-    ? undefined
-    : { standalone: true };
-
-function composeError(what: string) {
-  return (result: unknown): never => {
-    const r = result as Partial<compose.IDockerComposeResult>;
-    throw new Error(`${what} failed (exit ${r.exitCode}): ${r.err ?? String(result)}`);
-  };
-}
-
-// In CI a missing Docker engine is a failure, not a reason to skip.
-const runSuite = haveDocker || process.env.CI === 'true';
 
 /** proxyProcesses lists the pids of netns fault proxies keeping state under `dir`. */
 function proxyProcesses(dir: string): number[] {
@@ -71,7 +46,7 @@ function proxyProcesses(dir: string): number[] {
   return pids;
 }
 
-describe.skipIf(!runSuite)('hsmlab chaos --compose (compose lab)', () => {
+describe.skipIf(!RUN_DOCKER_SUITES)('hsmlab chaos --compose (compose lab)', () => {
   let options: compose.IDockerComposeOptions;
   let control: ControlClient | undefined;
   let clusterId = '';
@@ -111,23 +86,10 @@ describe.skipIf(!runSuite)('hsmlab chaos --compose (compose lab)', () => {
     c.hsms.some((h) => h.hsmId === hsm && h.state === 'ACTIVE' && h.inSync);
 
   beforeAll(async () => {
-    if (!imageExists(image)) {
-      throw new Error(`${image} is missing: run bash scripts/docker/stage.sh --build first`);
-    }
     filesDir = mkdtempSync(join(tmpdir(), 'hsmlab-cli-chaos-compose-'));
     labDir = join(filesDir, 'lab');
     stateDir = join(labDir, 'compose-chaos', project);
-    options = {
-      cwd: root,
-      config: 'docker-compose.yml',
-      executable,
-      env: {
-        ...process.env,
-        COMPOSE_PROJECT_NAME: project,
-        HSMLAB_IMAGE: image,
-        HSMLAB_ORCHESTRATOR_PORT: String(await freePort()),
-      },
-    };
+    options = await composeOptions(project);
     await compose.upAll(options).catch(composeError('docker-compose up'));
     say('up');
     const init = await container('init');

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as compose from 'docker-compose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControlClient, type Cluster } from '@hsmlab/compose';
@@ -12,14 +11,8 @@ import {
   objectsOf,
   waitForClusterState,
 } from './helpers/cluster-poll';
-import {
-  containerOf,
-  docker,
-  dockerAvailable,
-  imageExists,
-  inspectField,
-} from './helpers/docker-cli';
-import { freePort } from './helpers/free-port';
+import { composeError, composeOptions, RUN_DOCKER_SUITES } from './helpers/compose-project';
+import { containerOf, docker, inspectField } from './helpers/docker-cli';
 import { followContainer, type LineBuffer } from './helpers/line-buffer';
 import { parseSignLine, waitForSteadySigns } from './helpers/sign-lines';
 
@@ -28,29 +21,9 @@ import { parseSignLine, waitForSteadySigns } from './helpers/sign-lines';
 // signs through the example client, one AZ's HSM stopped and started again,
 // its resync seen in the orchestrator, and everything removed, volumes too.
 
-const root = resolve(__dirname, '..', '..');
-const image = process.env.HSMLAB_IMAGE ?? 'hsmlab/hsmlab:dev';
-const haveDocker = dockerAvailable();
 const project = `hsmlabtest${randomBytes(3).toString('hex')}`;
 
-/** The Compose v2 plugin when the engine has it, else Debian's docker-compose v1. */
-const executable: compose.IDockerComposeOptions['executable'] =
-  spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0
-    ? undefined
-    : { standalone: true };
-
-/** composeError turns the package's rejection (an output object) into an Error. */
-function composeError(what: string) {
-  return (result: unknown): never => {
-    const r = result as Partial<compose.IDockerComposeResult>;
-    throw new Error(`${what} failed (exit ${r.exitCode}): ${r.err ?? String(result)}`);
-  };
-}
-
-// In CI a missing Docker engine is a failure, not a reason to skip.
-const runSuite = haveDocker || process.env.CI === 'true';
-
-describe.skipIf(!runSuite)('compose lab (docker-compose.yml)', () => {
+describe.skipIf(!RUN_DOCKER_SUITES)('compose lab (docker-compose.yml)', () => {
   let options: compose.IDockerComposeOptions;
   let control: ControlClient | undefined;
   let clusterId = '';
@@ -61,21 +34,7 @@ describe.skipIf(!runSuite)('compose lab (docker-compose.yml)', () => {
   const elapsed = () => `${((Date.now() - startedMs) / 1000).toFixed(0)}s`;
 
   beforeAll(async () => {
-    if (!imageExists(image)) {
-      throw new Error(`${image} is missing: run bash scripts/docker/stage.sh --build first`);
-    }
-    options = {
-      cwd: root,
-      config: 'docker-compose.yml',
-      executable,
-      env: {
-        ...process.env,
-        COMPOSE_PROJECT_NAME: project,
-        HSMLAB_IMAGE: image,
-        HSMLAB_ORCHESTRATOR_PORT: String(await freePort()),
-        HSMLAB_MTLS: 'true',
-      },
-    };
+    options = await composeOptions(project, { HSMLAB_MTLS: 'true' });
     filesDir = mkdtempSync(join(tmpdir(), 'hsmlab-compose-'));
   });
 
