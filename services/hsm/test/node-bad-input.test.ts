@@ -46,7 +46,6 @@ const METHODS = [
   'DeleteUser',
   'UnlockUser',
   'UnshareKey',
-  'Verify',
 ] as const;
 
 /** Per-call statuses a stream result may carry besides the clear ones. */
