@@ -61,7 +61,11 @@ export class JoinFlow {
     private readonly metrics: OrchestratorMetrics,
   ) {}
 
-  /** advance makes one attempt and records its outcome on the HSM. */
+  /**
+   * advance makes one attempt and records its outcome on the HSM.
+   * Not yet: a transient failure is retried at the next round, at the
+   * rounds' fixed interval, without a growing backoff.
+   */
   async advance(clusterId: string, hsmId: string): Promise<JoinStep> {
     const log = this.logger.child({ clusterId, hsmId });
     let step: JoinStep;
