@@ -162,6 +162,23 @@ describe('hsm node - crypto stream', () => {
     t.stream.end();
   });
 
+  it('refuses a call whose id is already queued or running on the stream', async () => {
+    const s = open();
+    const all: Result[] = [];
+    s.stream.on('data', (msg: { results: Result[] }) => all.push(...msg.results));
+    s.stream.write({
+      calls: [
+        { id: 700, random: { length: 8 } },
+        { id: 700, random: { length: 8 } },
+      ],
+    });
+    while (all.length < 2) await new Promise((r) => setTimeout(r, 5));
+    const codes = all.map((r) => r.code).sort();
+    expect(codes).toEqual([0, status.INVALID_ARGUMENT]);
+    expect(all.find((r) => r.code !== 0)!.message).toMatch(/already in flight/);
+    s.stream.end();
+  });
+
   it('refuses to open without a valid session', async () => {
     const s = open('bogus');
     const err = await new Promise<{ code: number }>((resolve) => s.stream.on('error', resolve));

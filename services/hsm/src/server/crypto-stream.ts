@@ -62,6 +62,8 @@ export function cryptoStreamHandler(s: NodeServices) {
     /** Calls read but not started; `queue[head]` is the next to run. */
     let queue: hsmV1.CryptoCall__Output[] = [];
     let head = 0;
+    /** Ids of the calls in `queue[head..]`. */
+    const queuedIds = new Set<number>();
     /** Ids the client cancelled while their calls were still queued. */
     const cancelledQueued = new Set<number>();
     let outbox: hsmV1.CryptoResult[] = [];
@@ -132,6 +134,7 @@ export function cryptoStreamHandler(s: NodeServices) {
     /** run starts one queued call; ctx.load already counts it. */
     const run = (c: hsmV1.CryptoCall__Output) => {
       const id = c.id;
+      queuedIds.delete(id);
       if (cancelledQueued.delete(id)) {
         ctx.load.end();
         push({ id, code: Status.CANCELLED, message: 'cancelled by the client' });
@@ -185,7 +188,7 @@ export function cryptoStreamHandler(s: NodeServices) {
 
     const enqueue = (c: hsmV1.CryptoCall__Output) => {
       const id = c.id;
-      if (pending.has(id)) {
+      if (pending.has(id) || queuedIds.has(id)) {
         push({
           id,
           code: Status.INVALID_ARGUMENT,
@@ -208,6 +211,7 @@ export function cryptoStreamHandler(s: NodeServices) {
       }
       ctx.load.begin();
       queue.push(c);
+      queuedIds.add(id);
     };
 
     call.on('data', (msg: hsmV1.CryptoStreamRequest__Output) => {
@@ -222,7 +226,7 @@ export function cryptoStreamHandler(s: NodeServices) {
       for (const id of msg.cancel) {
         if (pending.has(id)) {
           settle(id, { id, code: Status.CANCELLED, message: 'cancelled by the client' });
-        } else if (queue.some((c, i) => i >= head && c.id === id)) {
+        } else if (queuedIds.has(id)) {
           cancelledQueued.add(id);
         }
       }
@@ -242,6 +246,8 @@ export function cryptoStreamHandler(s: NodeServices) {
       pending.clear();
       queue = [];
       head = 0;
+      queuedIds.clear();
+      cancelledQueued.clear();
     };
     call.on('cancelled', abandon);
     call.on('error', abandon);
