@@ -4,58 +4,22 @@
 //     [--seconds 5] [--cpu-prof DIR]
 // Run it under `node --cpu-prof` to profile the client side too.
 import { mkdirSync } from 'node:fs';
-import type { HsmCluster } from '@hsmlab/client';
-import { MESSAGE } from './crypto-cases';
+import type { CryptoCase } from './crypto-cases';
 import { Lab } from './lab';
-import * as crypto from 'node:crypto';
 import { closedLoop, syncLoop } from './load-loop';
 import { ms, num } from './report';
+import { InProcessSyncTarget } from './target-in-process';
+import { SdkTarget } from './target-sdk';
 
-type ProbeOp = 'ecdsa' | 'aes32' | 'hmac' | 'aes-keygen';
+/** PROBE_CASES maps each probe to its row of the crypto table, whose targets run it. */
+const PROBE_CASES = {
+  ecdsa: 'ecdsa-p256-sign',
+  aes32: 'aes-gcm-32',
+  hmac: 'hmac-sha256',
+  'aes-keygen': 'aes256-keygen',
+} as const satisfies Record<string, CryptoCase>;
 
-/** inProcess is the same operation with node:crypto on this thread, for a back-to-back ratio. */
-function inProcess(op: ProbeOp): () => unknown {
-  switch (op) {
-    case 'ecdsa': {
-      const key = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-      return () => crypto.sign('sha256', MESSAGE, key);
-    }
-    case 'aes32': {
-      const key = crypto.createSecretKey(crypto.randomBytes(32));
-      return () => {
-        const cipher = crypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12));
-        cipher.update(MESSAGE);
-        cipher.final();
-        return cipher.getAuthTag();
-      };
-    }
-    case 'hmac': {
-      const key = crypto.createSecretKey(crypto.randomBytes(32));
-      return () => crypto.createHmac('sha256', key).update(MESSAGE).digest();
-    }
-    case 'aes-keygen':
-      return () => crypto.createSecretKey(crypto.randomBytes(32));
-  }
-}
-
-async function makeOp(sdk: HsmCluster, op: ProbeOp): Promise<() => Promise<unknown>> {
-  switch (op) {
-    case 'ecdsa': {
-      const { privateKey } = await sdk.keys.generateKeyPair({ keyType: 'ec', curve: 'P-256' });
-      return () => sdk.crypto.sign(privateKey, 'ecdsa-sha256', MESSAGE);
-    }
-    case 'aes32': {
-      const key = await sdk.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
-      return () => sdk.crypto.encrypt(key, 'aes-gcm', MESSAGE);
-    }
-    case 'hmac': {
-      const key = await sdk.keys.generateSymmetricKey({ keyType: 'generic-secret', sizeBits: 256 });
-      return () => sdk.crypto.sign(key, 'hmac-sha256', MESSAGE);
-    }
-    case 'aes-keygen':
-      return () => sdk.keys.generateSymmetricKey({ keyType: 'aes', sizeBits: 256 });
-  }
-}
+type ProbeOp = keyof typeof PROBE_CASES;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -64,6 +28,7 @@ async function main(): Promise<void> {
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
   };
   const op = flag('--op', 'ecdsa') as ProbeOp;
+  if (!Object.hasOwn(PROBE_CASES, op)) throw new Error(`unknown --op ${op}`);
   const inFlight = Number(flag('--in-flight', '64'));
   const seconds = Number(flag('--seconds', '5'));
   const repeats = Number(flag('--repeats', '1'));
@@ -78,18 +43,21 @@ async function main(): Promise<void> {
   }));
   const lab = await Lab.start(specs, execArgv);
   try {
-    const sdk = await lab.connect();
+    const target = await SdkTarget.open(lab, lab.nodes, 'sdk');
     try {
-      const fn = await makeOp(sdk, op);
-      const local = inProcess(op);
+      const remote = await target.prepare(PROBE_CASES[op]);
+      const local = await new InProcessSyncTarget().prepare(PROBE_CASES[op]);
+      if (remote.kind !== 'async' || local.kind !== 'sync') throw new Error(`${op} has no probe`);
       for (let r = 0; r < repeats; r++) {
-        const base = argv.includes('--no-inproc') ? { opsPerSec: NaN } : syncLoop(local, 200, 1000);
+        const base = argv.includes('--no-inproc')
+          ? { opsPerSec: NaN }
+          : syncLoop(local.fn, 200, 1000);
         const result = await closedLoop({
-          makeOp: () => fn,
+          makeOp: remote.makeOp,
           inFlight,
           warmupMs: 500,
           durationMs: seconds * 1000,
-          pids: lab.nodes.map((node) => node.pid),
+          pids: target.pids(),
         });
         console.log(
           `${op} @${inFlight}: ${num(result.opsPerSec)} ops/s, p50 ${ms(result.p50Ms)} ms, ` +
@@ -99,7 +67,7 @@ async function main(): Promise<void> {
         );
       }
     } finally {
-      await sdk.close();
+      await target.close();
     }
   } finally {
     await lab.stop();

@@ -48,11 +48,22 @@ export class NodeClient {
   private invoke(client: Client, method: string, request: object): Promise<unknown> {
     const md = new Metadata();
     if (this.token !== '') md.set(METADATA.session, this.token);
-    const fn = (client as unknown as Record<string, UnaryFn>)[method]!.bind(client);
-    return new Promise((resolve, reject) =>
-      fn(request, md, { deadline: Date.now() + CALL_DEADLINE_MS }, (err, reply) =>
-        err ? reject(err) : resolve(reply),
-      ),
-    );
+    return invokeUnary(client, method, request, md, CALL_DEADLINE_MS);
   }
+}
+
+/** invokeUnary calls a unary method of a proto-loader client by name. */
+export function invokeUnary(
+  client: Client,
+  method: string,
+  request: object,
+  md: Metadata,
+  deadlineMs: number,
+): Promise<unknown> {
+  const fn = (client as unknown as Record<string, UnaryFn>)[method]!.bind(client);
+  return new Promise((resolve, reject) =>
+    fn(request, md, { deadline: Date.now() + deadlineMs }, (err, reply) =>
+      err ? reject(err) : resolve(reply),
+    ),
+  );
 }

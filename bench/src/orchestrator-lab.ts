@@ -1,4 +1,4 @@
-import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type Client } from '@grpc/grpc-js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +6,9 @@ import { writeManufacturerCa } from '@hsmlab/hsm';
 import { loadOrchestratorProto } from '@hsmlab/proto';
 import { HsmProcess, ORCHESTRATOR_READY_MESSAGE } from './hsm-process';
 import { APPLIANCE_PASSWORD } from './lab';
-import { NodeClient } from './node-client';
+import { invokeUnary, NodeClient } from './node-client';
 import { HSM_MAIN, ORCHESTRATOR_MAIN } from './paths';
 import { sleepMs } from './timing';
-
-type Callback = (err: ServiceError | null, reply: unknown) => void;
-type UnaryFn = (request: object, md: Metadata, options: object, cb: Callback) => void;
 
 const OFFICER_PASSWORD = 'officer-bench-1';
 const USER = { username: 'alice', password: 'alice-bench-1' };
@@ -71,12 +68,7 @@ export class OrchestratorLab {
 
   /** call invokes a unary Orchestrator method by name. */
   call<T = Record<string, unknown>>(method: string, request: object): Promise<T> {
-    const fn = (this.control as unknown as Record<string, UnaryFn>)[method]!.bind(this.control);
-    return new Promise((resolve, reject) =>
-      fn(request, new Metadata(), { deadline: Date.now() + 300_000 }, (err, reply) =>
-        err ? reject(err) : resolve(reply as T),
-      ),
-    );
+    return invokeUnary(this.control, method, request, new Metadata(), 300_000) as Promise<T>;
   }
 
   /** makeKeys generates `count` AES keys on the first node (resync spreads them). */

@@ -68,12 +68,15 @@ export async function runClusterSection(ctx: BenchContext): Promise<SectionRepor
       ['a', 'b', 'c'].map((az) => ({ nodeId: `boot-${az}`, az })),
       ctx.nodeExecArgv,
     );
-    processes.push(lab.timings.processesMs);
-    form.push(lab.timings.formMs);
-    users.push(lab.timings.usersMs);
-    await sleepMs(IDLE_SETTLE_MS);
-    rss.push(...lab.nodes.map((node) => node.rssBytes() / 2 ** 20));
-    await lab.stop();
+    try {
+      processes.push(lab.timings.processesMs);
+      form.push(lab.timings.formMs);
+      users.push(lab.timings.usersMs);
+      await sleepMs(IDLE_SETTLE_MS);
+      rss.push(...lab.nodes.map((node) => node.rssBytes() / 2 ** 20));
+    } finally {
+      await lab.stop();
+    }
   }
   row('start 3 node processes (to "listening")', spread(processes), 'ms', 'spawned in parallel');
   row(

@@ -19,10 +19,10 @@ import fc from 'fast-check';
  */
 
 /** FUZZ_SEED is the seed of every property (FC_SEED or HSMLAB_FUZZ_SEED overrides it). */
-export const FUZZ_SEED = Number(process.env.FC_SEED ?? process.env.HSMLAB_FUZZ_SEED ?? 20261203);
+const FUZZ_SEED = Number(process.env.FC_SEED ?? process.env.HSMLAB_FUZZ_SEED ?? 20261203);
 
 /** fuzzRuns is the number of runs of a property: FC_NUM_RUNS overrides the default. */
-export function fuzzRuns(defaultRuns: number): number {
+function fuzzRuns(defaultRuns: number): number {
   const n = Number(process.env.FC_NUM_RUNS);
   return Number.isInteger(n) && n > 0 ? n : defaultRuns;
 }
@@ -42,6 +42,14 @@ export interface RawResult {
 }
 
 const identity = (b: Buffer): Buffer => b;
+
+/** settle turns a unary reply callback into a RawResult for resolve. */
+function settle(resolve: (r: RawResult) => void) {
+  return (err: ServiceError | null, response?: Buffer): void =>
+    resolve(
+      err ? { code: err.code, details: err.details } : { code: status.OK, details: '', response },
+    );
+}
 
 /** RawChannel calls any method of any service with raw bytes. */
 export class RawChannel {
@@ -67,12 +75,7 @@ export class RawChannel {
         body,
         md,
         { deadline: Date.now() + timeoutMs },
-        (err: ServiceError | null, response?: Buffer) =>
-          resolve(
-            err
-              ? { code: err.code, details: err.details }
-              : { code: status.OK, details: '', response },
-          ),
+        settle(resolve),
       );
     });
   }
@@ -122,12 +125,7 @@ export class RawChannel {
         identity,
         md,
         { deadline: Date.now() + timeoutMs },
-        (err: ServiceError | null, response?: Buffer) =>
-          resolve(
-            err
-              ? { code: err.code, details: err.details }
-              : { code: status.OK, details: '', response },
-          ),
+        settle(resolve),
       );
       call.on('error', () => undefined);
       for (const b of bodies) call.write(b);
@@ -173,7 +171,7 @@ export type WireField =
   | { field: number; wire: 'odd'; value: 3 | 4 | 6 | 7 };
 
 /** encodeWireField writes one field; appended to a message it overrides (or adds to) that field. */
-export function encodeWireField(f: WireField): Buffer {
+function encodeWireField(f: WireField): Buffer {
   const tag = (t: number) => varint(BigInt(f.field) * 8n + BigInt(t));
   switch (f.wire) {
     case 'varint':
@@ -198,7 +196,7 @@ export function encodeWireField(f: WireField): Buffer {
 }
 
 /** wireFieldArb makes fields with numbers 1-maxField (and a few wild ones) of any wire type. */
-export function wireFieldArb(maxField = 12): fc.Arbitrary<WireField> {
+function wireFieldArb(maxField = 12): fc.Arbitrary<WireField> {
   const field = fc.oneof(
     { weight: 5, arbitrary: fc.integer({ min: 1, max: maxField }) },
     { weight: 1, arbitrary: fc.constantFrom(19_000, 536_870_911, 100) },
@@ -372,7 +370,7 @@ export function hostileStringArb(pool: readonly string[] = []): fc.Arbitrary<str
 }
 
 /** hostileNumberArb: negative, overflowing, boundary and fractional numbers. */
-export function hostileNumberArb(): fc.Arbitrary<number> {
+function hostileNumberArb(): fc.Arbitrary<number> {
   return fc.oneof(
     fc.integer(),
     fc.constantFrom(
@@ -394,7 +392,7 @@ export function hostileNumberArb(): fc.Arbitrary<number> {
 }
 
 /** hostileBytesArb: a damaged copy of original, random bytes, nothing, or a lot. */
-export function hostileBytesArb(original: Buffer): fc.Arbitrary<Buffer> {
+function hostileBytesArb(original: Buffer): fc.Arbitrary<Buffer> {
   return fc.oneof(
     byteMutationArb().map((m) => mutateBytes(original, m)),
     fc.uint8Array({ maxLength: 128 }).map((b) => Buffer.from(b)),

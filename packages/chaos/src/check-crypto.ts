@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { hsmV1 } from '@hsmlab/proto';
+import { maybeDeletedHandles } from './check-keys';
 import { checkResult, type CheckResult } from './check-result';
 import type { ClusterNode } from './cluster-node';
 import type { History, Op } from './history';
@@ -8,7 +9,6 @@ import type {
   CreateOutput,
   EncryptInput,
   EncryptOutput,
-  KeyInput,
   SignInput,
   SignOutput,
 } from './workload-types';
@@ -72,12 +72,7 @@ export async function checkCiphertexts(
   user: ProbeCredentials,
   sample = DEFAULT_CIPHERTEXT_SAMPLE,
 ): Promise<CheckResult> {
-  const maybeDeleted = new Set(
-    history
-      .ops('delete')
-      .filter((op) => op.outcome !== 'fail')
-      .map((op) => (op.input as KeyInput).handle),
-  );
+  const maybeDeleted = maybeDeletedHandles(history);
   const candidates = history
     .ops('encrypt')
     .filter((op) => op.outcome === 'ok' && !maybeDeleted.has((op.input as EncryptInput).handle));

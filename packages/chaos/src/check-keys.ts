@@ -21,19 +21,17 @@ export interface KeyCheckScope {
   isKnownLabel?: (label: string) => boolean;
 }
 
-function deletesByHandle(history: History): Map<string, Op[]> {
-  const out = new Map<string, Op[]>();
-  for (const op of history.ops('delete')) {
-    const { handle } = op.input as KeyInput;
-    out.set(handle, [...(out.get(handle) ?? []), op]);
-  }
-  return out;
-}
-
-/** mayBeDeleted is true when a delete of the handle was acknowledged or might have landed. */
-function mayBeDeleted(deletes: Map<string, Op[]>, handle: string): boolean {
-  return (deletes.get(handle) ?? []).some(
-    (op) => op.outcome === 'ok' || op.outcome === 'unknown' || op.outcome === undefined,
+/**
+ * maybeDeletedHandles lists the handles whose delete was acknowledged or might
+ * have landed (unknown or still pending): only a failed delete certainly left
+ * the key.
+ */
+export function maybeDeletedHandles(history: History): Set<string> {
+  return new Set(
+    history
+      .ops('delete')
+      .filter((op) => op.outcome !== 'fail')
+      .map((op) => (op.input as KeyInput).handle),
   );
 }
 
@@ -42,7 +40,7 @@ function mayBeDeleted(deletes: Map<string, Op[]>, handle: string): boolean {
  * deleted is held by every node, both halves of a pair included.
  */
 export function checkNoKeyLost(history: History, nodes: readonly NodeSnapshot[]): CheckResult {
-  const deletes = deletesByHandle(history);
+  const maybeDeleted = maybeDeletedHandles(history);
   const violations: string[] = [];
   let checked = 0;
   for (const op of history.ops('create')) {
@@ -50,7 +48,7 @@ export function checkNoKeyLost(history: History, nodes: readonly NodeSnapshot[])
     const input = op.input as CreateInput;
     const output = op.output as CreateOutput;
     for (const handle of [output.handle, output.publicHandle]) {
-      if (handle === undefined || mayBeDeleted(deletes, handle)) continue;
+      if (handle === undefined || maybeDeleted.has(handle)) continue;
       checked += 1;
       for (const node of nodes) {
         if (!node.keys.has(handle)) {

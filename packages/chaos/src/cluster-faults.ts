@@ -107,20 +107,19 @@ export abstract class ClusterFaults {
 
   /** healNetwork heals the proxies of the given nodes (every node by default). */
   healNetwork(nodeIds?: readonly string[]): void {
-    const nodes = nodeIds ? nodeIds.map((id) => this.node(id)) : this.nodes;
+    const nodes = this.selectNodes(nodeIds);
     for (const node of nodes) node.proxy.heal();
     this.note('end', 'network', nodes.map((n) => n.id).join(','));
   }
 
   /** setLinkFaults applies faults to the proxies of the given nodes (every node by default). */
   setLinkFaults(faults: LinkFaults, nodeIds?: readonly string[]): void {
-    const targets = nodeIds ? nodeIds.map((id) => this.node(id)) : this.nodes;
-    for (const node of targets) node.proxy.updateFaults(faults);
+    for (const node of this.selectNodes(nodeIds)) node.proxy.updateFaults(faults);
   }
 
   /** slowLinks adds latency, jitter and optionally a bandwidth limit to nodes' links. */
   slowLinks(options: SlowLinkOptions): void {
-    const nodes = options.nodeIds ? options.nodeIds.map((id) => this.node(id)) : this.nodes;
+    const nodes = this.selectNodes(options.nodeIds);
     for (const node of nodes) {
       node.proxy.updateFaults({
         latencyMs: options.latencyMs,
@@ -201,6 +200,11 @@ export abstract class ClusterFaults {
       node.clockOffsetMs = 0;
     }
     this.note('heal', 'heal', 'cluster');
+  }
+
+  /** selectNodes resolves node ids (every node when none are given). */
+  private selectNodes(nodeIds: readonly string[] | undefined): readonly ClusterNode[] {
+    return nodeIds ? nodeIds.map((id) => this.node(id)) : this.nodes;
   }
 
   private note(phase: FaultEvent['phase'], action: string, target: string, detail?: string): void {

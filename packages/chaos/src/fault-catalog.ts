@@ -3,23 +3,8 @@ import type { ClusterNode } from './cluster-node';
 import type { Random } from './random';
 import { STORAGE_FAULT_KINDS, type StorageFaultKind } from './storage-faults';
 
-/** FaultKind names a fault the Nemesis can inject. */
-export type FaultKind =
-  | 'kill'
-  | 'pause'
-  | 'partition'
-  | 'partition-one-way'
-  | 'slow-links'
-  | 'blackhole'
-  | 'reset-connections'
-  | 'kill-orchestrator'
-  | 'clock-jump'
-  | 'storage'
-  | 'crash-all'
-  | 'two-down';
-
 /** ALL_FAULTS lists every FaultKind. */
-export const ALL_FAULTS: readonly FaultKind[] = [
+export const ALL_FAULTS = [
   'kill',
   'pause',
   'partition',
@@ -32,7 +17,10 @@ export const ALL_FAULTS: readonly FaultKind[] = [
   'storage',
   'crash-all',
   'two-down',
-];
+] as const;
+
+/** FaultKind names a fault the Nemesis can inject. */
+export type FaultKind = (typeof ALL_FAULTS)[number];
 
 /** FaultParams are a planned fault's choices, drawn when the schedule is made. */
 export interface FaultParams {

@@ -246,7 +246,7 @@ export class ProcessCluster extends ClusterFaults {
       logDir: this.logDir,
       port: await reservePort(),
       hsmMain: this.options.hsmMain,
-      appliancePasswordFile: join(this.options.dir, 'appliance.pw'),
+      appliancePasswordFile: this.orchestratorFiles.passwordFile,
       manufacturerCa: this.manufacturerCa,
       logLevel: this.options.logLevel,
       extraArgs: this.options.nodeArgs,

@@ -4,7 +4,7 @@ import { checkConvergence } from './check-convergence';
 import { checkCiphertexts, checkSignatures } from './check-crypto';
 import { checkNoKeyLost, checkNoPhantomKeys, checkNoResurrection, checkReads } from './check-keys';
 import { checkReplicatedAtAck } from './check-replication';
-import { checkEveryKindServed, type CheckResult } from './check-result';
+import { checkEveryKindServed, checkResult, type CheckResult } from './check-result';
 import { snapshotNodes } from './cluster-snapshot';
 import type { History } from './history';
 import type { ProcessCluster } from './process-cluster';
@@ -21,19 +21,17 @@ export async function runCheckers(
   const nodes = await snapshotNodes(cluster.nodes, cluster.user, cluster.appliance);
   const afterHeal = history.ops('create').filter((op) => op.worker === 'after-heal');
   const wroteAfterHeal = afterHeal.some((op) => op.outcome === 'ok');
-  const liveness: CheckResult = {
-    name: 'the healed cluster takes writes',
-    ok: wroteAfterHeal,
-    checked: afterHeal.length,
-    violations: wroteAfterHeal
+  const liveness = checkResult(
+    'the healed cluster takes writes',
+    afterHeal.length,
+    wroteAfterHeal
       ? []
       : afterHeal.map(
           (op) =>
             `after-heal create: ${op.outcome} ${op.error?.name ?? ''} ${op.error?.message ?? ''}`,
         ),
-    violationCount: wroteAfterHeal ? 0 : afterHeal.length,
-    notes: [],
-  };
+    { ok: wroteAfterHeal },
+  );
   const summary = history.summary();
   const okByKind = Object.fromEntries(
     Object.entries(summary.byKind).map(([kind, n]) => [kind, n.ok]),

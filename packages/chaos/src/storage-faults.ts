@@ -19,14 +19,10 @@ const FRAME_HEADER_BYTES = 8;
  *   acknowledged writes it had not made durable (an unsynced cache).
  * - `bit-flip`: one bit of one frame's payload is flipped (media error).
  */
-export type StorageFaultKind = 'torn-last-record' | 'lost-tail' | 'bit-flip';
+export type StorageFaultKind = (typeof STORAGE_FAULT_KINDS)[number];
 
 /** STORAGE_FAULT_KINDS lists every StorageFaultKind. */
-export const STORAGE_FAULT_KINDS: readonly StorageFaultKind[] = [
-  'torn-last-record',
-  'lost-tail',
-  'bit-flip',
-];
+export const STORAGE_FAULT_KINDS = ['torn-last-record', 'lost-tail', 'bit-flip'] as const;
 
 /** StorageFaultReport says what a storage fault did to the journal. */
 export interface StorageFaultReport {

@@ -32,6 +32,7 @@ describe('Nemesis', () => {
 
   it('takes two nodes in two AZs for two-down', () => {
     const plan = new Nemesis(target, { seed: 8, faults: ['two-down'] }).plan(20_000);
+    expect(plan.length).toBeGreaterThan(0);
     for (const step of plan) {
       const azs = step.params.nodes.map((id) => target.nodes.find((n) => n.id === id)!.az);
       expect(new Set(azs).size).toBe(2);

@@ -1,6 +1,6 @@
 import { status as Status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, busyDelayMs, DEFAULT_BACKOFF } from '../src/backoff';
+import { backoffDelayMs, busyDelayMs, DEFAULT_BACKOFF, probeDelayMs } from '../src/backoff';
 import { decideRetry, type FailureFacts } from '../src/retry-policy';
 
 function facts(code: Status, more: Partial<FailureFacts> = {}): FailureFacts {
@@ -57,5 +57,13 @@ describe('backoff', () => {
   it('leaves a busy node alone longer, under the same cap', () => {
     expect(busyDelayMs(DEFAULT_BACKOFF, 1, () => 0.5)).toBe(400);
     expect(busyDelayMs(DEFAULT_BACKOFF, 10, () => 0.5)).toBe(3000);
+  });
+
+  it('probes a node taken out at least every probeMaxMs, never past maxMs', () => {
+    const mid = () => 0.5;
+    const delays = [1, 2, 3, 4, 5, 10].map((n) => probeDelayMs(DEFAULT_BACKOFF, n, mid));
+    expect(delays).toEqual([100, 200, 400, 800, 1000, 1000]);
+    const lowMax = { ...DEFAULT_BACKOFF, maxMs: 500 };
+    expect(probeDelayMs(lowMax, 10, mid)).toBe(500);
   });
 });

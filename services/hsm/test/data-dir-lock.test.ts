@@ -38,6 +38,10 @@ describe('data dir lock', () => {
   it('takes over a lock of a process that is gone', () => {
     const dir = tempDir();
     writeFileSync(join(dir, LOCK_FILE), '999999999 12345');
-    lockDataDir(dir)();
+    const release = lockDataDir(dir);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(
+      `${process.pid} ${startTicks(process.pid)}`,
+    );
+    release();
   });
 });

@@ -46,6 +46,11 @@ function verifies(key: LoadedKey, plan: SignPlan, data: Buffer, signature: Buffe
   return crypto.verify(plan.hash, data, { key: key.publicKey!, ...plan.options }, signature);
 }
 
+/** slotsOf is the pool's started worker threads (private state, read for the tests). */
+function slotsOf(pool: unknown): { worker: { terminate(): Promise<number> } }[] {
+  return (pool as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
+}
+
 describe('SignPool', () => {
   let pool: InstanceType<typeof SignPool> | undefined;
   afterEach(async () => {
@@ -82,6 +87,8 @@ describe('SignPool', () => {
     for (const { c, plan, data, result } of signed) {
       expect(verifies(c.key, plan, data, await result)).toBe(true);
     }
+    // The turn was large enough for both workers: they were started and used.
+    expect(slotsOf(pool)).toHaveLength(2);
   });
 
   it('signs a lone call and every call of a pool without threads on the main thread', async () => {
@@ -94,6 +101,8 @@ describe('SignPool', () => {
     pool = new SignPool(2, logger);
     const lone = await pool.sign(key, plan, Buffer.from('y'));
     expect(verifies(key, plan, Buffer.from('y'), lone)).toBe(true);
+    // Signed in-line: no worker was started for it.
+    expect(slotsOf(pool)).toHaveLength(0);
   });
 
   it('fails only the call whose signing fails on the worker, with a message', async () => {
@@ -121,8 +130,7 @@ describe('SignPool', () => {
     const key = await loaded('ec');
     const plan = engine.planSign(key, 'MECHANISM_ECDSA_SHA256');
     await Promise.all(EIGHT.map((i) => pool!.sign(key, plan, Buffer.from([i]))));
-    const workers = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] })
-      .slots;
+    const workers = slotsOf(pool);
     expect(workers).toHaveLength(1);
     const inFlight = EIGHT.map((i) =>
       Promise.resolve(pool!.sign(key, plan, Buffer.from([i]))).then(

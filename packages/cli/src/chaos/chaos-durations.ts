@@ -10,6 +10,11 @@ export function durationFlag(text: string, flag: string): number {
   }
 }
 
+/** optionalDuration parses an optional duration flag: undefined when it was not given. */
+export function optionalDuration(text: string | undefined, flag: string): number | undefined {
+  return text === undefined ? undefined : durationFlag(text, flag);
+}
+
 /** signedDurationFlag parses a duration that may be negative: "1h", "+90s", "-30m". */
 export function signedDurationFlag(text: string, flag: string): number {
   const trimmed = text.trim();

@@ -38,12 +38,6 @@ class ControlError extends Error {
 export class FaultProxyHost {
   private readonly proxies = new Map<string, HostedProxy>();
   private server: Server | undefined;
-  private controlAddress = '';
-
-  /** address is the control API's `host:port`; set by start(). */
-  get address(): string {
-    return this.controlAddress;
-  }
 
   /** addProxy starts a proxy in front of an HSM and returns how it looks. */
   async addProxy(request: AddProxyRequest): Promise<ProxyView> {
@@ -75,7 +69,6 @@ export class FaultProxyHost {
     if (isAbsolute(listen)) {
       await rm(listen, { force: true });
       this.server = await this.serve((server, ready) => server.listen(listen, ready));
-      this.controlAddress = listen;
       return listen;
     }
     const [host, port] = splitHostPort(listen);
@@ -83,8 +76,7 @@ export class FaultProxyHost {
     const bound = server.address();
     if (bound === null || typeof bound === 'string') throw new Error('control bound no TCP port');
     this.server = server;
-    this.controlAddress = `${host}:${bound.port}`;
-    return this.controlAddress;
+    return `${host}:${bound.port}`;
   }
 
   private async serve(listen: (server: Server, ready: () => void) => void): Promise<Server> {
@@ -182,7 +174,7 @@ function view(hosted: HostedProxy): ProxyView {
 }
 
 /** splitHostPort splits `host:port` (the port may be 0). */
-export function splitHostPort(address: string): [string, number] {
+function splitHostPort(address: string): [string, number] {
   const at = address.lastIndexOf(':');
   const port = Number(address.slice(at + 1));
   if (at <= 0 || !Number.isInteger(port) || port < 0 || port > 65_535) {

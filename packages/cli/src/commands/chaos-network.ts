@@ -91,7 +91,7 @@ export function registerChaosNetworkCommands(chaos: Command): void {
         return composeSetFaults(
           context,
           composeProjectName(options),
-          { az: select.az, hsmId: select.hsmId },
+          select,
           { cut },
           'partitioned',
         );
@@ -119,7 +119,7 @@ export function registerChaosNetworkCommands(chaos: Command): void {
         return composeSetFaults(
           context,
           composeProjectName(options),
-          { az: select.az, hsmId: select.hsmId },
+          select,
           { latencyMs, jitterMs },
           'slowed',
         );
@@ -142,10 +142,7 @@ export function registerChaosNetworkCommands(chaos: Command): void {
     action<TargetOptions>(async (context, _args, options) => {
       const select = selector(options, false);
       if (isCompose(options)) {
-        return composeHeal(context, composeProjectName(options), {
-          az: select.az,
-          hsmId: select.hsmId,
-        });
+        return composeHeal(context, composeProjectName(options), select);
       }
       const { layout, lab } = await chaosLab(context);
       const proxies = await labFaultProxies(layout, lab);
@@ -183,10 +180,7 @@ export function registerChaosNetworkCommands(chaos: Command): void {
           'chaos detach is for the compose lab (--compose); a process-mode lab keeps its fault proxies until "hsmlab lab down"',
         );
       }
-      return composeDetach(context, composeProjectName(options), {
-        az: select.az,
-        hsmId: select.hsmId,
-      });
+      return composeDetach(context, composeProjectName(options), select);
     }),
   );
 }

@@ -7,14 +7,15 @@ import {
   pauseFor,
   pauseProcess,
   resumeProcess,
+  sleep,
 } from '@hsmlab/chaos';
 import { action, requireValue } from '../command-context';
 import { acceptGlobalOptions } from '../global-options';
 import { chaosLab, labHsm, runningPid, startHsm, startOrchestrator } from '../chaos/chaos-lab';
-import { durationFlag, signedDurationFlag } from '../chaos/chaos-durations';
+import { optionalDuration, signedDurationFlag } from '../chaos/chaos-durations';
 import { storageFaultKind } from '../chaos/storage-fault-names';
 import { ORCHESTRATOR_NAME } from '../lab/lab-layout';
-import { sleep, stopProcess } from '../lab/lab-processes';
+import { stopProcess } from '../lab/lab-processes';
 import { registerChaosNetworkCommands } from './chaos-network';
 import {
   composeClock,
@@ -56,19 +57,12 @@ export function registerChaosCommands(program: Command): void {
     ),
   ).action(
     action<{ restartAfter?: string } & ComposeOptions>(async (context, [hsmId], options) => {
+      const downMs = optionalDuration(options.restartAfter, '--restart-after');
       if (isCompose(options)) {
-        const downMs =
-          options.restartAfter === undefined
-            ? undefined
-            : durationFlag(options.restartAfter, '--restart-after');
         return composeKill(context, composeProjectName(options), hsmId!, downMs);
       }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
-      const downMs =
-        options.restartAfter === undefined
-          ? undefined
-          : durationFlag(options.restartAfter, '--restart-after');
       const pid = await runningPid(layout, hsm.hsmId);
       await killProcess(pid);
       context.output.line(`killed ${hsm.hsmId} (pid ${pid}, SIGKILL)`);
@@ -97,13 +91,12 @@ export function registerChaosCommands(program: Command): void {
     ),
   ).action(
     action<{ for?: string } & ComposeOptions>(async (context, [hsmId], options) => {
+      const pausedMs = optionalDuration(options.for, '--for');
       if (isCompose(options)) {
-        const pausedMs = options.for === undefined ? undefined : durationFlag(options.for, '--for');
         return composePause(context, composeProjectName(options), hsmId!, pausedMs);
       }
       const { layout, lab } = await chaosLab(context);
       const hsm = labHsm(lab, hsmId!);
-      const pausedMs = options.for === undefined ? undefined : durationFlag(options.for, '--for');
       const pid = await runningPid(layout, hsm.hsmId);
       if (pausedMs === undefined) {
         pauseProcess(pid);
@@ -144,7 +137,7 @@ export function registerChaosCommands(program: Command): void {
       chaos
         .command('restart')
         .description(
-          'stop an HSM node (SIGTERM) and start it again, or start it if it is down (--compose: docker restart)',
+          'stop an HSM node (SIGTERM) and start it again, or start it if it is down (--compose: docker stop, then start)',
         )
         .argument('<hsm-id>', 'the HSM'),
     ),
@@ -170,18 +163,11 @@ export function registerChaosCommands(program: Command): void {
     ),
   ).action(
     action<{ restartAfter?: string } & ComposeOptions>(async (context, _args, options) => {
+      const downMs = optionalDuration(options.restartAfter, '--restart-after');
       if (isCompose(options)) {
-        const downMs =
-          options.restartAfter === undefined
-            ? undefined
-            : durationFlag(options.restartAfter, '--restart-after');
         return composeKillOrchestrator(context, composeProjectName(options), downMs);
       }
       const { layout, lab } = await chaosLab(context);
-      const downMs =
-        options.restartAfter === undefined
-          ? undefined
-          : durationFlag(options.restartAfter, '--restart-after');
       const pid = await runningPid(layout, ORCHESTRATOR_NAME);
       await killProcess(pid);
       context.output.line(`killed the orchestrator (pid ${pid}, SIGKILL)`);

@@ -1,7 +1,7 @@
-import type { LinkFaults, StorageFaultKind } from '@hsmlab/chaos';
+import { sleep, type LinkFaults, type StorageFaultKind } from '@hsmlab/chaos';
 import type { CommandContext } from '../command-context';
 import type { Column, Output } from '../output';
-import { sleep } from '../lab/lab-processes';
+import type { ProxySelector } from '../chaos/proxy-host-protocol';
 import {
   damageContainerJournal,
   jumpContainerClock,
@@ -34,12 +34,6 @@ const PROXY_COLUMNS: readonly Column<ComposeProxyView>[] = [
 
 function printProxies(output: Output, proxies: ComposeProxyView[]): void {
   output.result({ proxies }, () => output.table(proxies, PROXY_COLUMNS));
-}
-
-/** NetworkSelector picks HSMs: by AZ, by id, or (neither) all. */
-export interface NetworkSelector {
-  az?: string;
-  hsmId?: string;
 }
 
 /**
@@ -232,7 +226,7 @@ export async function composeStorage(
 export async function composeSetFaults(
   context: CommandContext,
   name: ProjectName,
-  selector: NetworkSelector,
+  selector: ProxySelector,
   faults: LinkFaults,
   verb: string,
 ): Promise<void> {
@@ -246,7 +240,7 @@ export async function composeSetFaults(
 export async function composeHeal(
   context: CommandContext,
   name: ProjectName,
-  selector: NetworkSelector,
+  selector: ProxySelector,
 ): Promise<void> {
   const target = await composeTarget(context, name);
   const affected = await target.network.heal(target.project.select(selector));
@@ -266,7 +260,7 @@ export async function composeProxies(context: CommandContext, name: ProjectName)
 export async function composeDetach(
   context: CommandContext,
   name: ProjectName,
-  selector: NetworkSelector,
+  selector: ProxySelector,
 ): Promise<void> {
   const target = await composeTarget(context, name);
   const detached = await target.network.detach(target.project.select(selector));

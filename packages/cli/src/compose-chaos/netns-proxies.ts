@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, readFileSync, readlinkSync, statSync }
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompiledLinkFaults, LinkFaults } from '@hsmlab/chaos';
+import { sleep, type CompiledLinkFaults, type LinkFaults } from '@hsmlab/chaos';
 import { CliError } from '../cli-errors';
 import { ProxyControlClient } from '../chaos/proxy-control-client';
 import type { ProxyView } from '../chaos/proxy-host-protocol';
@@ -200,10 +200,6 @@ function hostAlive(record: NetnsProxyRecord): boolean {
   }
 }
 
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** ComposeNetwork attaches, drives and detaches the netns fault proxies of one project. */
 export class ComposeNetwork {
   constructor(
@@ -258,14 +254,8 @@ export class ComposeNetwork {
     const records = await this.records();
     const views: ComposeProxyView[] = [];
     for (const hsm of hsms) {
-      let record = records.get(hsm.service);
+      const record = await this.current(hsm, records.get(hsm.service));
       if (record === undefined) continue;
-      if (hsm.pid > 0) {
-        record = await this.ensure(hsm);
-      } else if (!hostAlive(record)) {
-        await this.forget(record);
-        continue;
-      }
       const [view] = await this.client(record).heal({});
       views.push(this.decorate(view!, hsm));
     }
@@ -277,18 +267,28 @@ export class ComposeNetwork {
     const records = await this.records();
     const views: ComposeProxyView[] = [];
     for (const hsm of this.project.hsms) {
-      let record = records.get(hsm.service);
+      const record = await this.current(hsm, records.get(hsm.service));
       if (record === undefined) continue;
-      if (hsm.pid > 0) {
-        record = await this.ensure(hsm);
-      } else if (!hostAlive(record)) {
-        await this.forget(record);
-        continue;
-      }
       const [view] = await this.client(record).list();
       views.push(this.decorate(view!, hsm));
     }
     return views;
+  }
+
+  /**
+   * current is the record of an attached proxy, kept up to date: moved to
+   * the container's netns when it runs, forgotten (undefined) when the
+   * container is down and the proxy is gone. Undefined when there is none.
+   */
+  private async current(
+    hsm: ComposeContainer,
+    record: NetnsProxyRecord | undefined,
+  ): Promise<NetnsProxyRecord | undefined> {
+    if (record === undefined) return undefined;
+    if (hsm.pid > 0) return this.ensure(hsm);
+    if (hostAlive(record)) return record;
+    await this.forget(record);
+    return undefined;
   }
 
   /**

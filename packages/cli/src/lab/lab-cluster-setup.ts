@@ -1,3 +1,4 @@
+import type { orchestratorV1 } from '@hsmlab/proto';
 import { CliError } from '../cli-errors';
 import type { ControlClient } from '../control-client';
 import { writeLabFile, type CredentialsFile, type LabFile, type LabHsm } from '../lab-files';
@@ -51,7 +52,11 @@ export async function formCluster(
 }
 
 /** addToCluster registers an HSM at the address clients reach it by (its fault proxy, if any). */
-function addToCluster(control: ControlClient, lab: LabFile, hsm: LabHsm): Promise<unknown> {
+export function addToCluster(
+  control: ControlClient,
+  lab: LabFile,
+  hsm: LabHsm,
+): Promise<orchestratorV1.Hsm__Output> {
   return control.addHsm({
     clusterId: lab.clusterId,
     address: registeredAddress(lab, hsm),

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HsmCluster, type Credentials, type TlsOptions } from '@hsmlab/client';
+import { sleep } from '@hsmlab/chaos';
 import type { orchestratorV1 } from '@hsmlab/proto';
 import { CliError } from '../cli-errors';
 import { ControlClient } from '../control-client';
 import type { LabFile } from '../lab-files';
 import type { LabLayout } from './lab-layout';
-import { sleep } from './lab-processes';
 
 /** LAB_CALL_DEADLINE_MS is the deadline of one control-plane call the lab makes. */
 const LAB_CALL_DEADLINE_MS = 30_000;

@@ -3,8 +3,8 @@ import { rm } from 'node:fs/promises';
 import type { orchestratorV1 } from '@hsmlab/proto';
 import { CliError, UsageError } from '../cli-errors';
 import { writeLabFile, type LabFile, type LabHsm } from '../lab-files';
-import { registeredAddress } from '../chaos/fault-proxy-lab';
 import { addHsmProxy } from '../chaos/proxy-host-process';
+import { addToCluster } from './lab-cluster-setup';
 import { waitForCluster, labControl } from './lab-connect';
 import { ORCHESTRATOR_NAME, type LabLayout } from './lab-layout';
 import { processState, startProcess, stopProcess } from './lab-processes';
@@ -54,12 +54,7 @@ export async function addLabHsm(
 
   const control = labControl(layout, lab);
   try {
-    const added = await control.addHsm({
-      clusterId: lab.clusterId,
-      address: registeredAddress(lab, hsm),
-      az,
-      hsmId: hsm.hsmId,
-    });
+    const added = await addToCluster(control, lab, hsm);
     if (!wait) return added;
     const cluster = await waitForCluster(
       control,

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { sleep } from '@hsmlab/chaos';
 import { CliError } from '../cli-errors';
 import type { LabLayout } from './lab-layout';
 
@@ -168,9 +169,4 @@ export async function stopProcess(
   }
   process.kill(current.pid, 'SIGKILL');
   return 'killed';
-}
-
-/** sleep resolves after `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

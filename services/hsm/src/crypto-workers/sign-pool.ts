@@ -43,7 +43,8 @@ interface WorkerSlot {
  * worker threads, so that signing uses every core while the main thread
  * serves gRPC. Signatures asked for in one turn of the event loop (a crypto
  * stream batch) are collected, then split across the workers in one message
- * each; a lone signature, or a pool of zero workers, runs on the main thread.
+ * each; a turn with fewer than MIN_JOBS_PER_WORKER signatures, or a pool of
+ * zero workers, signs on the main thread.
  *
  * Workers start on first use. Each keeps a copy of the private keys it was
  * given under a pool-wide id; when the main thread drops a LoadedKey (the key

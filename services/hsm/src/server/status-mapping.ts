@@ -1,4 +1,5 @@
 import { status as Status, type StatusObject, type Metadata } from '@grpc/grpc-js';
+import { boundDetails } from '@hsmlab/common';
 import * as crypto from '../crypto';
 import { MaskError } from '../masking';
 import { AttestationError } from '../identity';
@@ -46,21 +47,6 @@ export function toStatusCode(err: unknown): { code: Status; message: string } {
     return { code: Status.PERMISSION_DENIED, message: `attestation failed: ${err.message}` };
   }
   return { code: Status.INTERNAL, message: 'internal error (see the node log)' };
-}
-
-/**
- * MAX_DETAILS_CHARS bounds a status message. Messages may quote the caller's
- * input (a handle, an id); unbounded, a hostile 100 KB handle made a
- * grpc-message trailer larger than the client's HTTP/2 header limit, so the
- * client never saw the status: the call hung until its deadline and the
- * connection stayed wedged (found by test/appliance-bad-input.test.ts).
- */
-export const MAX_DETAILS_CHARS = 1024;
-
-/** boundDetails cuts a status message to MAX_DETAILS_CHARS, saying how much was cut. */
-export function boundDetails(message: string): string {
-  if (message.length <= MAX_DETAILS_CHARS) return message;
-  return `${message.slice(0, MAX_DETAILS_CHARS)}... (${message.length - MAX_DETAILS_CHARS} more characters)`;
 }
 
 /** toStatusObject is toStatusCode with the reply's trailing metadata. */

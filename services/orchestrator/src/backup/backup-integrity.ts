@@ -9,10 +9,12 @@ export interface VerifiedBackup {
   readonly objects: readonly hsmV1.MaskedObject__Output[];
 }
 
+/** LENGTH is scratch space for hashObject: update() copies it at once, so one buffer serves all. */
+const LENGTH = Buffer.alloc(4);
+
 function hashObject(hash: Hash, sealed: Uint8Array): void {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(sealed.byteLength);
-  hash.update(length);
+  LENGTH.writeUInt32BE(sealed.byteLength);
+  hash.update(LENGTH);
   hash.update(sealed);
 }
 

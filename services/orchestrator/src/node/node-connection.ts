@@ -139,7 +139,7 @@ export class NodeConnection {
   /** createBackup collects the whole CreateBackup stream: masked objects, then the manifest. */
   createBackup(backupId: string): Promise<applianceV1.BackupPart__Output[]> {
     return this.withSession('CreateBackup', (md) =>
-      collectBackupStream(this.appliance, backupId, md, Date.now() + this.options.backupTimeoutMs),
+      collectBackupStream(this.appliance, backupId, md, this.backupDeadline()),
     );
   }
 
@@ -177,7 +177,7 @@ export class NodeConnection {
     parts: readonly applianceV1.BackupPart[],
   ): Promise<applianceV1.RestoreBackupResponse__Output> {
     return this.withSession('RestoreBackup', (md) =>
-      sendBackupStream(this.appliance, parts, md, Date.now() + this.options.backupTimeoutMs),
+      sendBackupStream(this.appliance, parts, md, this.backupDeadline()),
     );
   }
 
