@@ -21,7 +21,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   maxMs: 3000,
   jitter: 0.2,
   busyMultiplier: 4,
-  probeMaxMs: 1000,
+  probeMaxMs: 500,
 };
 
 /**

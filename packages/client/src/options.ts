@@ -57,8 +57,11 @@ export interface BackoffOptions {
   /**
    * Largest delay between probes of a node taken out, in milliseconds: a
    * node that comes back gets traffic again within about this long (plus
-   * jitter and one probe). Retries of calls still wait up to `maxMs`.
-   * @default 1000
+   * jitter, a reconnect and one probe). Retries of calls still wait up to
+   * `maxMs`. With 1000, a node restarted after a long outage sometimes got
+   * traffic only 2 s after it listened (the probe and the channel's own
+   * reconnect backoff can each take a turn); 500 keeps that under 2 s.
+   * @default 500
    */
   probeMaxMs?: number;
 }

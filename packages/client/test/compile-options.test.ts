@@ -34,7 +34,7 @@ describe('options', () => {
         maxMs: 3000,
         jitter: 0.2,
         busyMultiplier: 4,
-        probeMaxMs: 1000,
+        probeMaxMs: 500,
       },
       credentials: undefined,
     });

@@ -62,8 +62,8 @@ describe('backoff', () => {
   it('probes a node taken out at least every probeMaxMs, never past maxMs', () => {
     const mid = () => 0.5;
     const delays = [1, 2, 3, 4, 5, 10].map((n) => probeDelayMs(DEFAULT_BACKOFF, n, mid));
-    expect(delays).toEqual([100, 200, 400, 800, 1000, 1000]);
-    const lowMax = { ...DEFAULT_BACKOFF, maxMs: 500 };
-    expect(probeDelayMs(lowMax, 10, mid)).toBe(500);
+    expect(delays).toEqual([100, 200, 400, 500, 500, 500]);
+    const lowMax = { ...DEFAULT_BACKOFF, maxMs: 300 };
+    expect(probeDelayMs(lowMax, 10, mid)).toBe(300);
   });
 });
